@@ -1,0 +1,119 @@
+use std::fmt;
+use std::str::FromStr;
+
+/// What a client should do when it receives an error, as the provider documents it.
+///
+/// The catalog states it per code or per type; the names here are also the catalog's spelling
+/// (`never`, `backoff`, `retry_after`, `refresh_credentials`, `same_idempotency_key`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RetryAdvice {
+    /// Retrying the same request cannot succeed: fix the request, the account or the data first.
+    Never,
+    /// A transient failure: retry with exponential backoff and jitter.
+    Backoff,
+    /// Rate limited: wait for the `Retry-After` the provider sent (header or body), then retry.
+    AfterRetryAfter,
+    /// The credentials expired: refresh them (e.g. a new token), then retry once.
+    RefreshCredentials,
+    /// The request is still being processed: retry later with the *same* idempotency key.
+    SameIdempotencyKey,
+}
+
+impl RetryAdvice {
+    /// Every advice, in declaration order.
+    pub const ALL: [RetryAdvice; 5] = [
+        RetryAdvice::Never,
+        RetryAdvice::Backoff,
+        RetryAdvice::AfterRetryAfter,
+        RetryAdvice::RefreshCredentials,
+        RetryAdvice::SameIdempotencyKey,
+    ];
+
+    /// The catalog spelling of this advice.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RetryAdvice::Never => "never",
+            RetryAdvice::Backoff => "backoff",
+            RetryAdvice::AfterRetryAfter => "retry_after",
+            RetryAdvice::RefreshCredentials => "refresh_credentials",
+            RetryAdvice::SameIdempotencyKey => "same_idempotency_key",
+        }
+    }
+
+    /// Whether a client may send the request again (possibly after waiting or refreshing).
+    pub const fn is_retryable(self) -> bool {
+        !matches!(self, RetryAdvice::Never)
+    }
+
+    /// The advice an HTTP status implies when a catalog says nothing more specific:
+    /// 429 waits for `Retry-After`, 500/502/503/504 back off, everything else is final.
+    pub const fn for_status(status: u16) -> RetryAdvice {
+        match status {
+            429 => RetryAdvice::AfterRetryAfter,
+            500 | 502 | 503 | 504 => RetryAdvice::Backoff,
+            _ => RetryAdvice::Never,
+        }
+    }
+}
+
+impl fmt::Display for RetryAdvice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error returned when parsing a [`RetryAdvice`] or a [`crate::Category`] from text fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    /// The text that matched no name.
+    pub name: String,
+    /// What was being parsed (`"retry advice"`, `"category"`).
+    pub what: &'static str,
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown {} `{}`", self.what, self.name)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+impl FromStr for RetryAdvice {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RetryAdvice::ALL
+            .into_iter()
+            .find(|advice| advice.as_str() == s)
+            .ok_or_else(|| UnknownName {
+                name: s.to_owned(),
+                what: "retry advice",
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for advice in RetryAdvice::ALL {
+            assert_eq!(advice.as_str().parse::<RetryAdvice>(), Ok(advice));
+        }
+        assert_eq!(
+            "sometimes".parse::<RetryAdvice>().unwrap_err().to_string(),
+            "unknown retry advice `sometimes`"
+        );
+    }
+
+    #[test]
+    fn status_defaults() {
+        assert_eq!(RetryAdvice::for_status(429), RetryAdvice::AfterRetryAfter);
+        assert_eq!(RetryAdvice::for_status(503), RetryAdvice::Backoff);
+        assert_eq!(RetryAdvice::for_status(400), RetryAdvice::Never);
+        assert!(!RetryAdvice::Never.is_retryable());
+        assert!(RetryAdvice::SameIdempotencyKey.is_retryable());
+    }
+}

@@ -1,0 +1,40 @@
+use std::borrow::Cow;
+use std::time::Duration;
+
+use crate::{Category, RetryAdvice};
+
+/// What every errcat error exposes, whether generated from a catalog or derived.
+///
+/// Generated provider errors implement it, so code that handles errors from several providers can
+/// be written once against `&dyn ApiError` or a generic `E: ApiError`.
+pub trait ApiError: std::error::Error {
+    /// The wire code as the provider spells it (for providers identified by message text, the text).
+    fn code(&self) -> &str;
+
+    /// The HTTP status of the response that carries (or carried) this error.
+    fn status(&self) -> http::StatusCode;
+
+    /// The developer-facing message: for logs and dashboards, not for end users.
+    fn message(&self) -> Cow<'_, str>;
+
+    /// A message that is safe to show an end user.
+    fn user_message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.category().default_user_message())
+    }
+
+    /// What a client should do about this error.
+    fn retry(&self) -> RetryAdvice;
+
+    /// The cross-provider category.
+    fn category(&self) -> Category;
+
+    /// The request id the provider assigned, when the error carries one.
+    fn request_id(&self) -> Option<&str> {
+        None
+    }
+
+    /// How long to wait before retrying, when the provider said so.
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+}

@@ -1,0 +1,69 @@
+use crate::{Category, RetryAdvice};
+
+/// The catalog facts of one documented code, as generated code stores them in a static table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The wire string (for providers identified by message text, the exact text).
+    pub wire: &'static str,
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// The default HTTP status.
+    pub status: u16,
+    /// The developer message.
+    pub message: &'static str,
+    /// When the error happens, if the catalog says.
+    pub description: Option<&'static str>,
+    /// A message safe to show end users, if the catalog gives one.
+    pub user_message: Option<&'static str>,
+    /// What to do about it, if the catalog says.
+    pub fix: Option<&'static str>,
+    /// What a client should do.
+    pub retry: RetryAdvice,
+    /// The cross-provider category.
+    pub category: Category,
+}
+
+/// The catalog facts of one provider error type (a broad class of codes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypeInfo {
+    /// The wire string.
+    pub wire: &'static str,
+    /// The Rust variant name.
+    pub name: &'static str,
+    /// What the type covers, if the catalog says.
+    pub description: Option<&'static str>,
+    /// The default status of its codes, if the catalog gives one.
+    pub status: Option<u16>,
+    /// The default retry advice of its codes, if the catalog gives one.
+    pub retry: Option<RetryAdvice>,
+    /// The default category of its codes, if the catalog gives one.
+    pub category: Option<Category>,
+}
+
+/// A documented example response from a catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The wire code the body must decode to; `None` when it decodes to an unknown code.
+    pub code: Option<&'static str>,
+    /// What the example shows, if the catalog says.
+    pub description: Option<&'static str>,
+    /// The HTTP status.
+    pub status: u16,
+    /// Response headers shown with the example, as (name, value).
+    pub headers: &'static [(&'static str, &'static str)],
+    /// The body, as JSON text.
+    pub body: &'static str,
+}
+
+/// Facts about a provider as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProviderInfo {
+    /// The module name (`vaultspay`).
+    pub module: &'static str,
+    /// The display name (`VaultsPay`).
+    pub name: &'static str,
+    /// The catalog's description of the provider's errors.
+    pub description: Option<&'static str>,
+    /// Whether bodies name their error with a code key (`true`) or only by message text.
+    pub identifies_by_code: bool,
+}

@@ -1,0 +1,129 @@
+use std::fmt;
+
+/// Why a response could not be decoded into a provider's typed error.
+///
+/// It keeps the status and the body it was given (except for bodies over the size limit), so a
+/// caller can still log or inspect what the provider sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    status: u16,
+    kind: DecodeErrorKind,
+    body: Vec<u8>,
+}
+
+/// The reason a [`DecodeError`] happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The body was empty (or only whitespace).
+    Empty,
+    /// The body is larger than the decoder accepts.
+    TooLarge {
+        /// The body's length in bytes.
+        size: usize,
+        /// The largest length accepted.
+        limit: usize,
+    },
+    /// The body ended in the middle of a JSON value.
+    Truncated {
+        /// 1-based line where the input ended.
+        line: usize,
+        /// 1-based column where the input ended.
+        column: usize,
+    },
+    /// The body is not JSON (an HTML error page from a proxy, plain text, …), or nests too deep.
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What the JSON parser reported.
+        message: String,
+    },
+    /// The body is JSON, but not an object.
+    NotAnObject,
+    /// The body is a JSON object without the key the provider nests its error under.
+    MissingEnvelope {
+        /// The nesting key (e.g. `error`).
+        key: &'static str,
+    },
+    /// The error object lacks a key that identifies the error (its code, or for providers that
+    /// have no codes, its message), or that key does not hold a string.
+    MissingField {
+        /// The wire key.
+        key: &'static str,
+    },
+}
+
+impl DecodeError {
+    /// A decode error for a response with this status and body.
+    pub fn new(status: u16, kind: DecodeErrorKind, body: &[u8]) -> DecodeError {
+        let body = match kind {
+            DecodeErrorKind::TooLarge { .. } => Vec::new(),
+            _ => body.to_vec(),
+        };
+        DecodeError { status, kind, body }
+    }
+
+    /// The HTTP status of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Why decoding failed.
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.kind
+    }
+
+    /// The body that failed to decode (empty for bodies over the size limit).
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The body as text, with invalid UTF-8 replaced.
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+impl fmt::Display for DecodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeErrorKind::Empty => f.write_str("the body is empty"),
+            DecodeErrorKind::TooLarge { size, limit } => {
+                write!(f, "the body is {size} bytes, over the {limit}-byte limit")
+            }
+            DecodeErrorKind::Truncated { line, column } => {
+                write!(f, "the body ends early, at line {line} column {column}")
+            }
+            DecodeErrorKind::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "the body is not valid JSON ({message} at line {line} column {column})"),
+            DecodeErrorKind::NotAnObject => f.write_str("the body is JSON but not an object"),
+            DecodeErrorKind::MissingEnvelope { key } => {
+                write!(f, "the body has no `{key}` object")
+            }
+            DecodeErrorKind::MissingField { key } => {
+                write!(f, "the error has no string `{key}`")
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SNIPPET: usize = 80;
+        write!(f, "cannot decode the {} response: {}", self.status, self.kind)?;
+        if !self.body.is_empty() {
+            let text = String::from_utf8_lossy(&self.body);
+            let snippet: String = text.chars().take(SNIPPET).collect();
+            let more = if text.chars().nth(SNIPPET).is_some() { "…" } else { "" };
+            write!(f, "; body: {snippet:?}{more}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecodeError {}

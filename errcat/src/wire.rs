@@ -1,0 +1,618 @@
+//! The wire envelope: where a provider puts each part of an error in its JSON body, and the
+//! decoder/encoder that generated code drives with a provider's [`Envelope`].
+//!
+//! Decoding reads the body once, straight into [`Fields`]: known keys go to their slot, every
+//! other key (and every known key whose value has an unexpected type, `null` included) is kept
+//! verbatim in [`Fields::extra`] — or, for keys beside a nested error object, in
+//! [`Fields::outer`] — so that encoding what was decoded gives back the same JSON.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::{DecodeError, DecodeErrorKind};
+
+/// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
+/// is not an error body worth buffering.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// A part of an error that a provider's envelope may carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    /// The machine-readable code (a string).
+    Code,
+    /// The human-readable message (a string).
+    Message,
+    /// The provider's broad error type (a string).
+    Type,
+    /// The request parameter the error is about (a string).
+    Param,
+    /// The request field the error is about (a string).
+    Field,
+    /// Additional context (a string).
+    Details,
+    /// The request id (a string).
+    RequestId,
+    /// A map of additional context (a JSON object).
+    Metadata,
+    /// Seconds to wait before retrying (a non-negative integer).
+    RetryAfter,
+    /// Sub-errors (a JSON array).
+    Errors,
+}
+
+impl Slot {
+    /// Every slot.
+    pub const ALL: [Slot; 10] = [
+        Slot::Code,
+        Slot::Message,
+        Slot::Type,
+        Slot::Param,
+        Slot::Field,
+        Slot::Details,
+        Slot::RequestId,
+        Slot::Metadata,
+        Slot::RetryAfter,
+        Slot::Errors,
+    ];
+
+    /// The catalog spelling of the slot.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Slot::Code => "code",
+            Slot::Message => "message",
+            Slot::Type => "type",
+            Slot::Param => "param",
+            Slot::Field => "field",
+            Slot::Details => "details",
+            Slot::RequestId => "request_id",
+            Slot::Metadata => "metadata",
+            Slot::RetryAfter => "retry_after",
+            Slot::Errors => "errors",
+        }
+    }
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One key of an envelope: the slot, and the wire names that fill it. The first name is the one
+/// rendered; the others are accepted when decoding (e.g. a gateway that capitalises `Message`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeySpec {
+    /// The slot this key fills.
+    pub slot: Slot,
+    /// Its wire names, the rendered one first. Never empty.
+    pub names: &'static [&'static str],
+}
+
+/// A provider's error body shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Envelope {
+    /// The key the error object is nested under (`{"error": {…}}`), or `None` for a flat body.
+    pub nested_under: Option<&'static str>,
+    /// The keys of the error object, in the order they are rendered.
+    pub keys: &'static [KeySpec],
+}
+
+impl Envelope {
+    /// The slot and name index a wire key fills, if the envelope names it.
+    fn lookup(&self, key: &str) -> Option<(Slot, u8)> {
+        self.keys.iter().find_map(|spec| {
+            let index = spec.names.iter().position(|name| *name == key)?;
+            Some((spec.slot, u8::try_from(index).unwrap_or(u8::MAX)))
+        })
+    }
+
+    /// The key spec of a slot, if the envelope has it.
+    pub fn spec(&self, slot: Slot) -> Option<&'static KeySpec> {
+        self.keys.iter().find(|spec| spec.slot == slot)
+    }
+
+    /// The rendered wire name of a slot, if the envelope has it.
+    pub fn name(&self, slot: Slot) -> Option<&'static str> {
+        self.spec(slot).and_then(|spec| spec.names.first().copied())
+    }
+}
+
+/// The parts of one error body, untyped. Generated code wraps it with the typed code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fields {
+    /// [`Slot::Code`]
+    pub code: Option<String>,
+    /// [`Slot::Message`]
+    pub message: Option<String>,
+    /// [`Slot::Type`]
+    pub error_type: Option<String>,
+    /// [`Slot::Param`]
+    pub param: Option<String>,
+    /// [`Slot::Field`]
+    pub field: Option<String>,
+    /// [`Slot::Details`]
+    pub details: Option<String>,
+    /// [`Slot::RequestId`]
+    pub request_id: Option<String>,
+    /// [`Slot::Metadata`]
+    pub metadata: Option<Map<String, Value>>,
+    /// [`Slot::RetryAfter`]
+    pub retry_after: Option<u64>,
+    /// [`Slot::Errors`]
+    pub errors: Option<Vec<Value>>,
+    /// Keys of the error object that the envelope does not name, and known keys whose value had
+    /// another type than their slot's, kept as sent.
+    pub extra: Map<String, Value>,
+    /// Keys beside the nested error object (nested envelopes only), kept as sent.
+    pub outer: Map<String, Value>,
+    /// For each slot, which of its wire names the value was read from (0 = the rendered one).
+    names: [u8; Slot::ALL.len()],
+}
+
+/// A borrowed view of one slot's value, for rendering.
+enum SlotValue<'a> {
+    Text(&'a str),
+    Object(&'a Map<String, Value>),
+    Number(u64),
+    List(&'a [Value]),
+}
+
+impl Serialize for SlotValue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SlotValue::Text(text) => serializer.serialize_str(text),
+            SlotValue::Object(map) => map.serialize(serializer),
+            SlotValue::Number(number) => serializer.serialize_u64(*number),
+            SlotValue::List(list) => list.serialize(serializer),
+        }
+    }
+}
+
+impl Fields {
+    /// Stores `value` in `slot` if it has the slot's type; otherwise gives it back.
+    fn store(&mut self, slot: Slot, value: Value) -> Result<(), Value> {
+        fn text(target: &mut Option<String>, value: Value) -> Result<(), Value> {
+            match value {
+                Value::String(text) => {
+                    *target = Some(text);
+                    Ok(())
+                }
+                other => Err(other),
+            }
+        }
+        match slot {
+            Slot::Code => text(&mut self.code, value),
+            Slot::Message => text(&mut self.message, value),
+            Slot::Type => text(&mut self.error_type, value),
+            Slot::Param => text(&mut self.param, value),
+            Slot::Field => text(&mut self.field, value),
+            Slot::Details => text(&mut self.details, value),
+            Slot::RequestId => text(&mut self.request_id, value),
+            Slot::Metadata => match value {
+                Value::Object(map) => {
+                    self.metadata = Some(map);
+                    Ok(())
+                }
+                other => Err(other),
+            },
+            Slot::RetryAfter => match value.as_u64() {
+                Some(seconds) => {
+                    self.retry_after = Some(seconds);
+                    Ok(())
+                }
+                None => Err(value),
+            },
+            Slot::Errors => match value {
+                Value::Array(list) => {
+                    self.errors = Some(list);
+                    Ok(())
+                }
+                other => Err(other),
+            },
+        }
+    }
+
+    fn is_set(&self, slot: Slot) -> bool {
+        self.value(slot).is_some()
+    }
+
+    fn value(&self, slot: Slot) -> Option<SlotValue<'_>> {
+        fn text(value: &Option<String>) -> Option<SlotValue<'_>> {
+            value.as_deref().map(SlotValue::Text)
+        }
+        match slot {
+            Slot::Code => text(&self.code),
+            Slot::Message => text(&self.message),
+            Slot::Type => text(&self.error_type),
+            Slot::Param => text(&self.param),
+            Slot::Field => text(&self.field),
+            Slot::Details => text(&self.details),
+            Slot::RequestId => text(&self.request_id),
+            Slot::Metadata => self.metadata.as_ref().map(SlotValue::Object),
+            Slot::RetryAfter => self.retry_after.map(SlotValue::Number),
+            Slot::Errors => self.errors.as_deref().map(SlotValue::List),
+        }
+    }
+
+    /// The wire name a slot is rendered under: the one it was decoded from, else the first.
+    fn name_of(&self, spec: &KeySpec) -> &'static str {
+        let chosen = usize::from(self.names[spec.slot.index()]);
+        spec.names
+            .get(chosen)
+            .or_else(|| spec.names.first())
+            .copied()
+            .unwrap_or_else(|| spec.slot.as_str())
+    }
+}
+
+/// Decodes a response body into [`Fields`] with a provider's envelope.
+///
+/// Fails only when the body is not a JSON object (empty, truncated, not JSON, too large, too deep)
+/// or, for nested envelopes, has no error object under the nesting key. Unknown keys, missing
+/// optional keys, `null`s and values of unexpected types all decode, kept in [`Fields::extra`].
+pub fn decode(envelope: &Envelope, status: u16, body: &[u8]) -> Result<Fields, DecodeError> {
+    let fail = |kind| DecodeError::new(status, kind, body);
+    if body.len() > MAX_BODY_BYTES {
+        return Err(fail(DecodeErrorKind::TooLarge {
+            size: body.len(),
+            limit: MAX_BODY_BYTES,
+        }));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(fail(DecodeErrorKind::Empty));
+    }
+    let mut problem = None;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let parsed = BodySeed {
+        envelope,
+        problem: &mut problem,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|fields| deserializer.end().map(|()| fields));
+    parsed.map_err(|error| {
+        fail(problem.unwrap_or_else(|| match error.classify() {
+            serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
+                line: error.line(),
+                column: error.column(),
+            },
+            serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                DecodeErrorKind::Syntax {
+                    line: error.line(),
+                    column: error.column(),
+                    message: syntax_message(&error),
+                }
+            }
+        }))
+    })
+}
+
+/// serde_json's message without its " at line L column C" suffix (the kind carries those).
+fn syntax_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
+}
+
+/// A map key, borrowed from the input when it has no escapes.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+
+    fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(key) => key.to_owned(),
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The whole body: for nested envelopes, the outer object; for flat ones, the error object.
+struct BodySeed<'a> {
+    envelope: &'a Envelope,
+    problem: &'a mut Option<DecodeErrorKind>,
+}
+
+impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BodySeed<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let Some(nested_under) = self.envelope.nested_under else {
+            return read_error_object(self.envelope, map);
+        };
+        let mut inner = None;
+        let mut outer = Map::new();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if key.as_str() == nested_under {
+                let fields = map
+                    .next_value_seed(ObjectSeed {
+                        envelope: self.envelope,
+                    })
+                    .inspect_err(|error| {
+                        if is_shape_error(error) {
+                            *self.problem = Some(DecodeErrorKind::MissingEnvelope {
+                                key: nested_under,
+                            });
+                        }
+                    })?;
+                inner = Some(fields);
+            } else {
+                outer.insert(key.into_owned(), map.next_value()?);
+            }
+        }
+        match inner {
+            Some(mut fields) => {
+                fields.outer = outer;
+                Ok(fields)
+            }
+            None => {
+                *self.problem = Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
+                Err(de::Error::custom("missing error object"))
+            }
+        }
+    }
+}
+
+/// Whether a deserializer error is about the JSON's shape (as opposed to its syntax).
+fn is_shape_error<E: de::Error>(error: &E) -> bool {
+    // The error type is generic here; its text is the only view into it. serde_json's syntax and
+    // end-of-input errors never start with "invalid type".
+    error.to_string().starts_with("invalid type")
+}
+
+/// The error object itself.
+struct ObjectSeed<'a> {
+    envelope: &'a Envelope,
+}
+
+impl<'de> DeserializeSeed<'de> for ObjectSeed<'_> {
+    type Value = Fields;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectSeed<'_> {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fields, A::Error> {
+        read_error_object(self.envelope, map)
+    }
+}
+
+fn read_error_object<'de, A: MapAccess<'de>>(
+    envelope: &Envelope,
+    mut map: A,
+) -> Result<Fields, A::Error> {
+    let mut fields = Fields::default();
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        let value: Value = map.next_value()?;
+        let Some((slot, name)) = envelope.lookup(key.as_str()) else {
+            fields.extra.insert(key.into_owned(), value);
+            continue;
+        };
+        // A slot already filled under another of its names keeps the first; the second stays
+        // as sent among the extra keys.
+        let other_name_filled = fields.is_set(slot) && fields.names[slot.index()] != name;
+        if other_name_filled {
+            fields.extra.insert(key.into_owned(), value);
+            continue;
+        }
+        match fields.store(slot, value) {
+            Ok(()) => {
+                fields.names[slot.index()] = name;
+                // A duplicate key that had the wrong type earlier is superseded.
+                fields.extra.remove(key.as_str());
+            }
+            Err(value) => {
+                fields.extra.insert(key.into_owned(), value);
+            }
+        }
+    }
+    Ok(fields)
+}
+
+/// Renders [`Fields`] as a provider's wire body. `code` and `error_type` override the fields of
+/// the same name (generated code keeps those typed).
+pub struct Render<'a> {
+    /// The provider's envelope.
+    pub envelope: &'a Envelope,
+    /// The parts to render.
+    pub fields: &'a Fields,
+    /// The wire code, overriding [`Fields::code`].
+    pub code: Option<&'a str>,
+    /// The wire type, overriding [`Fields::error_type`].
+    pub error_type: Option<&'a str>,
+}
+
+struct ErrorObject<'a>(&'a Render<'a>);
+
+impl Serialize for ErrorObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Render {
+            envelope,
+            fields,
+            code,
+            error_type,
+        } = *self.0;
+        let mut map = serializer.serialize_map(None)?;
+        let mut rendered: [Option<&str>; Slot::ALL.len()] = [None; Slot::ALL.len()];
+        for spec in envelope.keys {
+            let value = match spec.slot {
+                Slot::Code => code.map(SlotValue::Text).or_else(|| fields.value(Slot::Code)),
+                Slot::Type => error_type
+                    .map(SlotValue::Text)
+                    .or_else(|| fields.value(Slot::Type)),
+                slot => fields.value(slot),
+            };
+            if let Some(value) = value {
+                let name = fields.name_of(spec);
+                map.serialize_entry(name, &value)?;
+                rendered[spec.slot.index()] = Some(name);
+            }
+        }
+        for (key, value) in &fields.extra {
+            if !rendered.contains(&Some(key.as_str())) {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Render<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some(nested_under) = self.envelope.nested_under else {
+            return ErrorObject(self).serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(nested_under, &ErrorObject(self))?;
+        for (key, value) in &self.fields.outer {
+            if key != nested_under {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Render<'_> {
+    /// The body as JSON bytes.
+    pub fn to_vec(&self) -> Vec<u8> {
+        // Every value here is a string, an integer or a serde_json value with string keys, which
+        // serde_json always serializes; writing to a Vec cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NESTED: Envelope = Envelope {
+        nested_under: Some("error"),
+        keys: &[
+            KeySpec {
+                slot: Slot::Code,
+                names: &["code"],
+            },
+            KeySpec {
+                slot: Slot::Message,
+                names: &["message", "Message"],
+            },
+            KeySpec {
+                slot: Slot::RetryAfter,
+                names: &["retryAfter"],
+            },
+        ],
+    };
+
+    fn round_trip(body: &str) -> (Fields, Value) {
+        let fields = decode(&NESTED, 400, body.as_bytes()).unwrap();
+        let rendered = Render {
+            envelope: &NESTED,
+            fields: &fields,
+            code: None,
+            error_type: None,
+        }
+        .to_vec();
+        (fields, serde_json::from_slice(&rendered).unwrap())
+    }
+
+    #[test]
+    fn keeps_unknown_and_mistyped_keys() {
+        let body = r#"{"error":{"code":"x","message":null,"retryAfter":-1,"extra":[1]},"trace":"t"}"#;
+        let (fields, rendered) = round_trip(body);
+        assert_eq!(fields.code.as_deref(), Some("x"));
+        assert_eq!(fields.message, None);
+        assert_eq!(fields.retry_after, None);
+        assert_eq!(fields.extra.len(), 3);
+        assert_eq!(fields.outer.len(), 1);
+        assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap());
+    }
+
+    #[test]
+    fn renders_the_alias_it_read() {
+        let body = r#"{"error":{"Message":"Forbidden","message":"second"}}"#;
+        let (fields, rendered) = round_trip(body);
+        assert_eq!(fields.message.as_deref(), Some("Forbidden"));
+        assert_eq!(fields.extra["message"], "second");
+        assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap());
+    }
+
+    #[test]
+    fn classifies_failures() {
+        let kind = |body: &str| decode(&NESTED, 502, body.as_bytes()).unwrap_err().kind().clone();
+        assert_eq!(kind(" \n"), DecodeErrorKind::Empty);
+        assert_eq!(kind("[1]"), DecodeErrorKind::NotAnObject);
+        assert_eq!(kind("{\"code\":\"x\"}"), DecodeErrorKind::MissingEnvelope { key: "error" });
+        assert_eq!(kind("{\"error\":\"boom\"}"), DecodeErrorKind::MissingEnvelope { key: "error" });
+        assert!(matches!(kind("{\"error\":{\"code\""), DecodeErrorKind::Truncated { .. }));
+        assert!(matches!(kind("<html>"), DecodeErrorKind::Syntax { line: 1, column: 1, .. }));
+        assert!(matches!(kind(r#"{"error":{}} x"#), DecodeErrorKind::Syntax { .. }));
+        let deep = format!(r#"{{"error":{{"a":{}"#, "[".repeat(10_000));
+        assert!(matches!(kind(&deep), DecodeErrorKind::Syntax { .. }));
+        let big = vec![b' '; MAX_BODY_BYTES + 1];
+        let error = decode(&NESTED, 502, &big).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &DecodeErrorKind::TooLarge {
+                size: MAX_BODY_BYTES + 1,
+                limit: MAX_BODY_BYTES
+            }
+        );
+        assert!(error.body().is_empty());
+    }
+}
