@@ -1,1 +1,67 @@
-pub fn x(){}
+//! errcat-codegen: turns YAML catalogs of API error codes into Rust.
+//!
+//! The pipeline, one module per stage:
+//!
+//! 1. [`yaml`]: parse text into a [`tree::Node`] (the only module that uses `serde_yaml`);
+//! 2. [`read`]: read the tree into the [`model`], recording every problem in [`diagnostic`];
+//! 3. [`validate`]: check rules across the catalog and resolve defaults into a [`plan`];
+//! 4. [`expand`]: turn the plan into tokens (`quote`), named by [`ident`];
+//! 5. [`emit`]: format with prettyplease;
+//! 6. [`config`]: the build-script API that runs it all over catalog files.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod diagnostic;
+pub mod emit;
+pub mod expand;
+pub mod ident;
+pub mod model;
+pub mod plan;
+pub mod read;
+pub mod tree;
+pub mod validate;
+pub mod yaml;
+
+pub use config::{Config, Failure, Generated};
+
+use diagnostic::{Diagnostics, Located};
+
+/// Loads one catalog: parse, read, validate. `file` is how diagnostics name the file;
+/// `default_provider` is the module name when the catalog has no `provider` key.
+pub fn load_catalog(file: &str, source: &[u8], default_provider: &str) -> Result<plan::Provider, Vec<Located>> {
+    let place = |text: &str, found: Diagnostics| -> Vec<Located> {
+        found.into_vec().into_iter().map(|diagnostic| Located::place(file, text, diagnostic)).collect()
+    };
+    let Ok(text) = std::str::from_utf8(source) else {
+        let valid = source.utf8_chunks().next().map_or(0, |chunk| chunk.valid().len());
+        let before = &source[..valid];
+        let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
+        let column = before.iter().rev().take_while(|byte| **byte != b'\n').count() + 1;
+        return Err(vec![Located {
+            file: file.to_owned(),
+            position: Some(yaml::Position { line, column }),
+            message: "the catalog is not valid UTF-8".to_owned(),
+            help: Some("save the file as UTF-8".to_owned()),
+        }]);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            return Err(vec![Located {
+                file: file.to_owned(),
+                position: error.position,
+                message: format!("invalid YAML: {}", error.message),
+                help: None,
+            }]);
+        }
+    };
+    let mut diagnostics = Diagnostics::default();
+    let Some(catalog) = read::catalog(&root, default_provider, &mut diagnostics) else {
+        return Err(place(text, diagnostics));
+    };
+    match validate::check(&catalog, &mut diagnostics) {
+        Some(provider) if diagnostics.is_empty() => Ok(provider),
+        _ => Err(place(text, diagnostics)),
+    }
+}

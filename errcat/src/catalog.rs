@@ -67,3 +67,17 @@ pub struct ProviderInfo {
     /// Whether bodies name their error with a code key (`true`) or only by message text.
     pub identifies_by_code: bool,
 }
+
+/// One row of a provider's HTTP status table, with the category and retry advice of unknown codes
+/// seen with that status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusInfo {
+    /// The status.
+    pub status: u16,
+    /// The provider's own description of it.
+    pub meaning: &'static str,
+    /// The category of an unknown code with this status.
+    pub category: Category,
+    /// The retry advice for an unknown code with this status.
+    pub retry: RetryAdvice,
+}

@@ -17,6 +17,8 @@ pub struct DecodeError {
 pub enum DecodeErrorKind {
     /// The body was empty (or only whitespace).
     Empty,
+    /// The status is not a valid HTTP status (100..=999).
+    InvalidStatus,
     /// The body is larger than the decoder accepts.
     TooLarge {
         /// The body's length in bytes.
@@ -90,6 +92,7 @@ impl fmt::Display for DecodeErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeErrorKind::Empty => f.write_str("the body is empty"),
+            DecodeErrorKind::InvalidStatus => f.write_str("the status is not an HTTP status"),
             DecodeErrorKind::TooLarge { size, limit } => {
                 write!(f, "the body is {size} bytes, over the {limit}-byte limit")
             }

@@ -81,6 +81,42 @@ impl HeaderInfo {
         }
     }
 
+    /// Writes the headers back, as a server sends them (`Retry-After` as seconds or an HTTP
+    /// date, `X-RateLimit-*`, `X-Request-Id`). A request id that is not a valid header value is
+    /// left out.
+    pub fn write_to(&self, headers: &mut HeaderMap) {
+        use http::HeaderValue;
+        match self.retry_after {
+            Some(RetryAfter::Delay(delay)) => {
+                headers.insert(http::header::RETRY_AFTER, HeaderValue::from(delay.as_secs()));
+            }
+            Some(RetryAfter::Date(date)) => {
+                let text = httpdate::fmt_http_date(date);
+                if let Ok(value) = HeaderValue::from_str(&text) {
+                    headers.insert(http::header::RETRY_AFTER, value);
+                }
+            }
+            None => {}
+        }
+        let numbers = [
+            ("x-ratelimit-limit", self.rate_limit.limit),
+            ("x-ratelimit-remaining", self.rate_limit.remaining),
+            ("x-ratelimit-reset", self.rate_limit.reset),
+        ];
+        for (name, number) in numbers {
+            if let Some(number) = number {
+                headers.insert(name, HeaderValue::from(number));
+            }
+        }
+        if let Some(value) = self
+            .request_id
+            .as_deref()
+            .and_then(|id| HeaderValue::from_str(id).ok())
+        {
+            headers.insert("x-request-id", value);
+        }
+    }
+
     /// Whether no known header was present.
     pub fn is_empty(&self) -> bool {
         self.retry_after.is_none() && self.rate_limit.is_empty() && self.request_id.is_none()
@@ -139,5 +175,11 @@ mod tests {
         );
         assert_eq!(info.request_id.as_deref(), Some("req_1"));
         assert!(HeaderInfo::from_headers(&HeaderMap::new()).is_empty());
+        let mut written = HeaderMap::new();
+        info.write_to(&mut written);
+        let reread = HeaderInfo::from_headers(&written);
+        assert_eq!(reread.retry_after, info.retry_after);
+        assert_eq!(reread.rate_limit.limit, Some(300));
+        assert_eq!(reread.request_id.as_deref(), Some("req_1"));
     }
 }

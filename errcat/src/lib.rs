@@ -8,7 +8,7 @@
 //! - [`RetryAdvice`]: what a client should do about an error;
 //! - [`DecodeError`]: why a response body could not be turned into a typed error;
 //! - [`HeaderInfo`]: the response headers an error carries (`Retry-After`, rate limits, request id);
-//! - [`CodeInfo`], [`TypeInfo`], [`Example`], [`ProviderInfo`]: the catalog facts generated code
+//! - [`CodeInfo`], [`TypeInfo`], [`StatusInfo`], [`Example`], [`ProviderInfo`]: the catalog facts generated code
 //!   exposes as static tables;
 //! - [`wire`]: the envelope description and the body decoder/encoder the generated code drives.
 #![forbid(unsafe_code)]
@@ -24,7 +24,7 @@ pub mod wire;
 
 pub use advice::RetryAdvice;
 pub use api_error::ApiError;
-pub use catalog::{CodeInfo, Example, ProviderInfo, TypeInfo};
+pub use catalog::{CodeInfo, Example, ProviderInfo, StatusInfo, TypeInfo};
 pub use category::Category;
 pub use decode_error::{DecodeError, DecodeErrorKind};
 pub use headers::{HeaderInfo, RateLimit, RetryAfter};

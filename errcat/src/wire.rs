@@ -400,6 +400,57 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
     }
 }
 
+/// Reads [`Fields`] from any serde deserializer (used by generated `Deserialize` impls).
+pub fn deserialize_fields<'de, D: Deserializer<'de>>(
+    envelope: &Envelope,
+    deserializer: D,
+) -> Result<Fields, D::Error> {
+    let mut problem = None;
+    BodySeed {
+        envelope,
+        problem: &mut problem,
+    }
+    .deserialize(deserializer)
+}
+
+/// A generated enum of wire strings with a catch-all variant (`Code`, `ErrorType`).
+pub trait WireName: Sized {
+    /// The value a wire string names; unlisted strings become the catch-all variant.
+    fn from_wire(wire: &str) -> Self;
+    /// Like [`WireName::from_wire`], reusing the allocation for unlisted strings.
+    fn from_wire_string(wire: String) -> Self;
+    /// The wire string.
+    fn as_str(&self) -> &str;
+}
+
+/// Deserializes a [`WireName`] from a string, without allocating for listed names.
+pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct NameVisitor<T>(std::marker::PhantomData<T>);
+    impl<T: WireName> Visitor<'_> for NameVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, wire: &str) -> Result<T, E> {
+            Ok(T::from_wire(wire))
+        }
+        fn visit_string<E: de::Error>(self, wire: String) -> Result<T, E> {
+            Ok(T::from_wire_string(wire))
+        }
+    }
+    deserializer.deserialize_str(NameVisitor(std::marker::PhantomData))
+}
+
+/// Finds `wire` in a table of (wire string, index) sorted by wire string; returns the index.
+pub fn find_wire(table: &[(&str, usize)], wire: &str) -> Option<usize> {
+    let position = table
+        .binary_search_by(|(candidate, _)| (*candidate).cmp(wire))
+        .ok()?;
+    table.get(position).map(|(_, index)| *index)
+}
+
 /// Whether a deserializer error is about the JSON's shape (as opposed to its syntax).
 fn is_shape_error<E: de::Error>(error: &E) -> bool {
     // The error type is generic here; its text is the only view into it. serde_json's syntax and

@@ -1,0 +1,264 @@
+//! The build-script API, in the style of `prost-build`: collect catalog files, generate one
+//! module per provider into `OUT_DIR`, and tell Cargo when to run again.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     errcat_codegen::Config::new()
+//!         .catalog_dir("../catalog")
+//!         .compile_or_exit();
+//! }
+//! ```
+//! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));`
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Located;
+use crate::{emit, expand, load_catalog, plan};
+
+/// The file that declares one `pub mod` per provider, for `include!`.
+pub const INDEX_FILE: &str = "errcat_providers.rs";
+
+/// Configures code generation for a set of catalogs.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    files: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+    out_dir: Option<PathBuf>,
+    display_root: Option<PathBuf>,
+    emit_rerun: bool,
+}
+
+/// One generated provider module.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Generated {
+    /// The module name.
+    pub module: String,
+    /// The catalog file it came from, as displayed.
+    pub source: String,
+    /// The validated plan.
+    pub provider: plan::Provider,
+    /// The formatted Rust source.
+    pub code: String,
+}
+
+/// Why generation failed.
+#[derive(Debug)]
+pub enum Failure {
+    /// A catalog file or directory could not be read, or output could not be written.
+    Io {
+        /// What was being done.
+        action: String,
+        /// The underlying error.
+        error: io::Error,
+    },
+    /// Catalogs have problems: every one of them, located.
+    Invalid(Vec<Located>),
+    /// `OUT_DIR` is not set and no output directory was configured.
+    NoOutDir,
+    /// Expansion produced code that does not parse (a bug in errcat).
+    Internal(String),
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Io { action, error } => write!(f, "error: cannot {action}: {error}"),
+            Failure::Invalid(diagnostics) => {
+                for (index, diagnostic) in diagnostics.iter().enumerate() {
+                    if index > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{diagnostic}")?;
+                }
+                let count = diagnostics.len();
+                write!(f, "\nerror: {count} problem{} in the catalogs", if count == 1 { "" } else { "s" })
+            }
+            Failure::NoOutDir => f.write_str(
+                "error: OUT_DIR is not set; call errcat_codegen from a build script or set Config::out_dir",
+            ),
+            Failure::Internal(message) => write!(f, "error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl Config {
+    /// A configuration with no catalogs, writing to `OUT_DIR`.
+    pub fn new() -> Config {
+        Config {
+            emit_rerun: true,
+            ..Config::default()
+        }
+    }
+
+    /// Adds one catalog file.
+    pub fn catalog(&mut self, path: impl Into<PathBuf>) -> &mut Config {
+        self.files.push(path.into());
+        self
+    }
+
+    /// Adds every `*.yaml` file of a directory (not recursive). A file added to the directory
+    /// later is picked up: the directory itself is watched.
+    pub fn catalog_dir(&mut self, path: impl Into<PathBuf>) -> &mut Config {
+        self.dirs.push(path.into());
+        self
+    }
+
+    /// Writes to `dir` instead of `OUT_DIR`.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Config {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Shows catalog paths in diagnostics relative to `root` (e.g. the workspace root, so that
+    /// they read `catalog/x.yaml`).
+    pub fn display_root(&mut self, root: impl Into<PathBuf>) -> &mut Config {
+        self.display_root = Some(root.into());
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` lines (default: yes).
+    pub fn emit_rerun_if_changed(&mut self, emit: bool) -> &mut Config {
+        self.emit_rerun = emit;
+        self
+    }
+
+    /// The catalog files, sorted, with the directories' files expanded.
+    pub fn catalog_files(&self) -> Result<Vec<PathBuf>, Failure> {
+        let mut files = self.files.clone();
+        for dir in &self.dirs {
+            let entries = fs::read_dir(dir).map_err(|error| Failure::Io {
+                action: format!("read catalog directory {}", dir.display()),
+                error,
+            })?;
+            for entry in entries {
+                let path = entry
+                    .map_err(|error| Failure::Io {
+                        action: format!("read catalog directory {}", dir.display()),
+                        error,
+                    })?
+                    .path();
+                if path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml") && path.is_file() {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+
+    fn display(&self, path: &Path) -> String {
+        let shown = match &self.display_root {
+            Some(root) => path.strip_prefix(root).unwrap_or(path),
+            None => path,
+        };
+        shown.to_string_lossy().replace('\\', "/")
+    }
+
+    /// Loads, validates and expands every catalog, in memory. Reports every problem of every
+    /// catalog, plus providers that two files both define.
+    pub fn generate(&self) -> Result<Vec<Generated>, Failure> {
+        let mut problems = Vec::new();
+        let mut generated = Vec::new();
+        let mut modules: BTreeMap<String, String> = BTreeMap::new();
+        for path in self.catalog_files()? {
+            let source = fs::read(&path).map_err(|error| Failure::Io {
+                action: format!("read catalog {}", path.display()),
+                error,
+            })?;
+            let shown = self.display(&path);
+            let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+            let provider = match load_catalog(&shown, &source, &stem) {
+                Ok(provider) => provider,
+                Err(mut found) => {
+                    problems.append(&mut found);
+                    continue;
+                }
+            };
+            if let Some(first) = modules.insert(provider.module.clone(), shown.clone()) {
+                problems.push(Located {
+                    file: shown,
+                    position: None,
+                    message: format!("provider `{}` is also defined by {first}", provider.module),
+                    help: Some("give each catalog its own `provider` name".to_owned()),
+                });
+                continue;
+            }
+            let code = emit::format_file(expand::provider(&provider), &shown).map_err(Failure::Internal)?;
+            generated.push(Generated {
+                module: provider.module.clone(),
+                source: shown,
+                provider,
+                code,
+            });
+        }
+        if problems.is_empty() {
+            Ok(generated)
+        } else {
+            Err(Failure::Invalid(problems))
+        }
+    }
+
+    /// Generates every provider into the output directory, with the index file
+    /// [`INDEX_FILE`], writing only files whose content changed.
+    pub fn compile(&self) -> Result<Vec<Generated>, Failure> {
+        if self.emit_rerun {
+            for dir in &self.dirs {
+                println!("cargo:rerun-if-changed={}", dir.display());
+            }
+            for file in self.catalog_files()? {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Failure::NoOutDir)?,
+        };
+        let generated = self.generate()?;
+        for module in &generated {
+            write_if_changed(&out_dir.join(format!("{}.rs", module.module)), &module.code)?;
+        }
+        let index: Vec<(String, Option<String>)> = generated
+            .iter()
+            .map(|module| {
+                let doc = match &module.provider.description {
+                    Some(description) => format!("{}\n\n{description}", module.provider.name),
+                    None => module.provider.name.clone(),
+                };
+                (module.module.clone(), Some(doc))
+            })
+            .collect();
+        let index_code = emit::format_file(expand::module_index(&index), "the catalog directory").map_err(Failure::Internal)?;
+        write_if_changed(&out_dir.join(INDEX_FILE), &index_code)?;
+        Ok(generated)
+    }
+
+    /// [`Config::compile`] for build scripts: on failure, prints every diagnostic to stderr and
+    /// exits with status 1 — no panic, no backtrace.
+    pub fn compile_or_exit(&self) -> Vec<Generated> {
+        match self.compile() {
+            Ok(generated) => generated,
+            Err(failure) => {
+                eprintln!("{failure}");
+                std::process::exit(1);
+            }
+        }
+    }
+}
+
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Failure> {
+    if fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
+        return Ok(());
+    }
+    fs::write(path, content).map_err(|error| Failure::Io {
+        action: format!("write {}", path.display()),
+        error,
+    })
+}

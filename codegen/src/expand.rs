@@ -1,0 +1,961 @@
+//! Expansion: a validated [`Provider`] plan to Rust tokens.
+//!
+//! Catalog text reaches the output only as literals built by `quote` (string literals and
+//! `#[doc = "…"]` attributes), never as pasted source. Generated code refers to the runtime only
+//! through absolute `::errcat::…` paths.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
+use crate::plan::{Code, Example, Provider, Type};
+
+/// The items of one provider module.
+pub fn provider(provider: &Provider) -> TokenStream {
+    let facts = provider_facts(provider);
+    let code_enum = code_enum(provider);
+    let type_enum = if provider.types.is_empty() {
+        TokenStream::new()
+    } else {
+        type_enum(provider)
+    };
+    let error = error_struct(provider);
+    let examples = examples(provider);
+    quote! {
+        #facts
+        #code_enum
+        #type_enum
+        #error
+        #examples
+    }
+}
+
+/// The `pub mod` items that include each provider's file from `OUT_DIR`.
+pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
+    let items = modules.iter().map(|(module, description)| {
+        let ident = ident(module);
+        let file = format!("/{module}.rs");
+        let doc = description.as_deref().map(doc_lines).unwrap_or_default();
+        quote! {
+            #doc
+            pub mod #ident {
+                include!(concat!(env!("OUT_DIR"), #file));
+            }
+        }
+    });
+    quote! { #(#items)* }
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `#[doc = "…"]` attributes, one per line of `text`.
+fn doc_lines(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|line| {
+        let line = format!(" {line}");
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+fn optional_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn category_expr(category: Option<Category>, status: u16) -> TokenStream {
+    match category {
+        Some(category) => {
+            let variant = ident(category.variant());
+            quote!(::errcat::Category::#variant)
+        }
+        None => quote!(::errcat::Category::for_status(#status)),
+    }
+}
+
+fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
+    match retry {
+        Some(retry) => {
+            let variant = ident(retry.variant());
+            quote!(::errcat::RetryAdvice::#variant)
+        }
+        None => quote!(::errcat::RetryAdvice::for_status(#status)),
+    }
+}
+
+fn provider_facts(provider: &Provider) -> TokenStream {
+    let module = &provider.module;
+    let name = &provider.name;
+    let description = optional_str(provider.description.as_deref());
+    let by_code = provider.identify_by == IdentifyBy::Code;
+    let nested = optional_str(provider.nested_under.as_deref());
+    let keys = provider.keys.iter().map(|(slot, names)| {
+        let slot = ident(slot.variant());
+        quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
+    });
+    let statuses = provider.statuses.iter().map(|row| {
+        let status = row.status;
+        let meaning = &row.meaning;
+        let category = category_expr(row.category, status);
+        let retry = retry_expr(row.retry, status);
+        quote!(::errcat::StatusInfo { status: #status, meaning: #meaning, category: #category, retry: #retry })
+    });
+    let provider_doc = format!(" Facts about {name} as a whole.");
+    quote! {
+        #[doc = #provider_doc]
+        pub const PROVIDER: ::errcat::ProviderInfo = ::errcat::ProviderInfo {
+            module: #module,
+            name: #name,
+            description: #description,
+            identifies_by_code: #by_code,
+        };
+
+        /// Where this provider puts each part of an error in its JSON body.
+        pub const ENVELOPE: ::errcat::wire::Envelope = ::errcat::wire::Envelope {
+            nested_under: #nested,
+            keys: &[#(#keys),*],
+        };
+
+        /// The provider's HTTP error statuses, with the category and retry advice of unknown codes.
+        pub const STATUSES: &[::errcat::StatusInfo] = &[#(#statuses),*];
+
+        /// The status table's row for `status`, if the provider documents it.
+        pub fn status_info(status: u16) -> ::core::option::Option<&'static ::errcat::StatusInfo> {
+            STATUSES.iter().find(|row| row.status == status)
+        }
+    }
+}
+
+fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
+    let mut text = String::new();
+    if provider.identify_by == IdentifyBy::Code {
+        text.push_str(&format!("`{}`: {}\n", code.wire, code.message));
+    } else {
+        text.push_str(&format!("{:?}\n", code.wire));
+    }
+    if let Some(description) = &code.description {
+        text.push_str(&format!("\n{description}\n"));
+    }
+    text.push_str(&format!("\n- Status: {}\n", code.status));
+    if let Some(index) = code.type_index {
+        text.push_str(&format!("- Type: `{}`\n", provider.types[index].wire));
+    }
+    if let Some(category) = code.category {
+        text.push_str(&format!("- Category: `{}`\n", category.as_str()));
+    }
+    if let Some(retry) = code.retry {
+        text.push_str(&format!("- Retry: `{}`\n", retry.as_str()));
+    }
+    if let Some(user_message) = &code.user_message {
+        text.push_str(&format!("- User message: {user_message}\n"));
+    }
+    if !code.endpoints.is_empty() {
+        text.push_str(&format!("- Endpoints: {}\n", code.endpoints.join(", ")));
+    }
+    if let Some(fix) = &code.fix {
+        text.push_str(&format!("\nFix:\n\n{fix}\n"));
+    }
+    doc_lines(&text)
+}
+
+/// The wire table sorted for binary search: (wire, index).
+fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
+    let mut sorted: Vec<(&str, usize)> = wires.enumerate().map(|(index, wire)| (wire, index)).collect();
+    sorted.sort_unstable();
+    let entries = sorted.iter().map(|(wire, index)| quote!((#wire, #index)));
+    quote!(&[#(#entries),*])
+}
+
+fn code_enum(provider: &Provider) -> TokenStream {
+    let name = &provider.name;
+    let idents: Vec<Ident> = provider.codes.iter().map(|code| ident(&code.ident)).collect();
+    let docs = provider.codes.iter().map(|code| code_doc(provider, code));
+    let indexes = 0..provider.codes.len();
+    let infos = provider.codes.iter().map(|code| {
+        let wire = &code.wire;
+        let rust_name = &code.ident;
+        let status = code.status;
+        let message = &code.message;
+        let description = optional_str(code.description.as_deref());
+        let user_message = optional_str(code.user_message.as_deref());
+        let fix = optional_str(code.fix.as_deref());
+        let retry = retry_expr(code.retry, status);
+        let category = category_expr(code.category, status);
+        quote! {
+            ::errcat::CodeInfo {
+                wire: #wire,
+                name: #rust_name,
+                status: #status,
+                message: #message,
+                description: #description,
+                user_message: #user_message,
+                fix: #fix,
+                retry: #retry,
+                category: #category,
+            }
+        }
+    });
+    let by_wire = wire_table(provider.codes.iter().map(|code| code.wire.as_str()));
+    let enum_doc = match provider.identify_by {
+        IdentifyBy::Code => format!(" An error code of {name}: one variant per documented code, and `Unknown` for any other."),
+        IdentifyBy::Message => format!(
+            " An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
+        ),
+    };
+    let type_items = if provider.types.is_empty() {
+        TokenStream::new()
+    } else {
+        let types = provider.codes.iter().map(|code| match code.type_index {
+            Some(index) => {
+                let variant = ident(&provider.types[index].ident);
+                quote!(::core::option::Option::Some(ErrorType::#variant))
+            }
+            None => quote!(::core::option::Option::None),
+        });
+        quote! {
+            const TYPES: &'static [::core::option::Option<ErrorType>] = &[#(#types),*];
+
+            /// The provider error type this code belongs to, if the catalog says.
+            pub fn error_type(&self) -> ::core::option::Option<ErrorType> {
+                Self::TYPES.get(self.index()?)?.clone()
+            }
+        }
+    };
+    quote! {
+        #[doc = #enum_doc]
+        ///
+        /// Serializes as its wire string; deserializing never fails on an unlisted string.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            #(#docs #idents,)*
+            /// A code this catalog does not list, kept exactly as the provider sent it.
+            Unknown(::std::string::String),
+        }
+
+        impl Code {
+            /// Every documented code, in catalog order.
+            pub const ALL: &'static [Code] = &[#(Code::#idents),*];
+
+            /// The catalog facts of every documented code, in the order of [`Code::ALL`].
+            pub const INFO: &'static [::errcat::CodeInfo] = &[#(#infos),*];
+
+            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
+
+            #type_items
+
+            /// The code a wire string names; an unlisted string becomes [`Code::Unknown`].
+            pub fn from_wire(wire: &str) -> Code {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(code) => code.clone(),
+                    ::core::option::Option::None => Code::Unknown(wire.to_owned()),
+                }
+            }
+
+            /// Like [`Code::from_wire`], reusing the allocation for an unlisted string.
+            pub fn from_wire_string(wire: ::std::string::String) -> Code {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(code) => code.clone(),
+                    ::core::option::Option::None => Code::Unknown(wire),
+                }
+            }
+
+            /// The position of the code in [`Code::ALL`]; `None` for [`Code::Unknown`].
+            pub const fn index(&self) -> ::core::option::Option<usize> {
+                match self {
+                    #(Code::#idents => ::core::option::Option::Some(#indexes),)*
+                    Code::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+
+            /// The catalog facts of the code; `None` for [`Code::Unknown`].
+            pub fn info(&self) -> ::core::option::Option<&'static ::errcat::CodeInfo> {
+                Self::INFO.get(self.index()?)
+            }
+
+            /// Whether the catalog lists this code.
+            pub const fn is_known(&self) -> bool {
+                self.index().is_some()
+            }
+
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match (self, self.info()) {
+                    (Code::Unknown(wire), _) => wire,
+                    (_, ::core::option::Option::Some(info)) => info.wire,
+                    (_, ::core::option::Option::None) => "",
+                }
+            }
+
+            /// The catalog's default HTTP status (500 for an unknown code).
+            pub fn status(&self) -> ::errcat::http::StatusCode {
+                let status = self.info().map_or(500, |info| info.status);
+                ::errcat::http::StatusCode::from_u16(status)
+                    .unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
+
+            /// The developer message (for an unknown code, its wire string).
+            pub fn message(&self) -> &str {
+                match self.info() {
+                    ::core::option::Option::Some(info) => info.message,
+                    ::core::option::Option::None => self.as_str(),
+                }
+            }
+
+            /// When the error happens, if the catalog says.
+            pub fn description(&self) -> ::core::option::Option<&'static str> {
+                self.info()?.description
+            }
+
+            /// A message safe to show end users: the catalog's, else the category's default.
+            pub fn user_message(&self) -> &'static str {
+                match self.info().and_then(|info| info.user_message) {
+                    ::core::option::Option::Some(text) => text,
+                    ::core::option::Option::None => self.category().default_user_message(),
+                }
+            }
+
+            /// What to do about it, if the catalog says.
+            pub fn fix(&self) -> ::core::option::Option<&'static str> {
+                self.info()?.fix
+            }
+
+            /// The catalog's retry advice (`Never` for an unknown code).
+            pub fn retry(&self) -> ::errcat::RetryAdvice {
+                self.info().map_or(::errcat::RetryAdvice::Never, |info| info.retry)
+            }
+
+            /// The cross-provider category (`Unknown` for an unknown code).
+            pub fn category(&self) -> ::errcat::Category {
+                self.info().map_or(::errcat::Category::Unknown, |info| info.category)
+            }
+        }
+
+        impl ::errcat::wire::WireName for Code {
+            fn from_wire(wire: &str) -> Self {
+                Code::from_wire(wire)
+            }
+            fn from_wire_string(wire: ::std::string::String) -> Self {
+                Code::from_wire_string(wire)
+            }
+            fn as_str(&self) -> &str {
+                Code::as_str(self)
+            }
+        }
+
+        impl ::core::fmt::Display for Code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for Code {
+            type Err = ::core::convert::Infallible;
+            fn from_str(wire: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Code::from_wire(wire))
+            }
+        }
+
+        impl ::errcat::__private::serde::Serialize for Code {
+            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::errcat::__private::serde::Deserialize<'de> for Code {
+            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                ::errcat::wire::deserialize_wire_name(deserializer)
+            }
+        }
+    }
+}
+
+fn type_doc(error_type: &Type) -> TokenStream {
+    let mut text = format!("`{}`", error_type.wire);
+    if let Some(description) = &error_type.description {
+        text.push_str(&format!(": {description}"));
+    }
+    text.push('\n');
+    if let Some(status) = error_type.status {
+        text.push_str(&format!("\n- Default status: {status}\n"));
+    }
+    doc_lines(&text)
+}
+
+fn type_enum(provider: &Provider) -> TokenStream {
+    let enum_doc = format!(" An error type of {}: a broad class of codes.", provider.name);
+    let idents: Vec<Ident> = provider.types.iter().map(|error_type| ident(&error_type.ident)).collect();
+    let docs = provider.types.iter().map(type_doc);
+    let indexes = 0..provider.types.len();
+    let infos = provider.types.iter().map(|error_type| {
+        let wire = &error_type.wire;
+        let rust_name = &error_type.ident;
+        let description = optional_str(error_type.description.as_deref());
+        let status = match error_type.status {
+            Some(status) => quote!(::core::option::Option::Some(#status)),
+            None => quote!(::core::option::Option::None),
+        };
+        let retry = match error_type.retry {
+            Some(retry) => {
+                let variant = ident(retry.variant());
+                quote!(::core::option::Option::Some(::errcat::RetryAdvice::#variant))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let category = match error_type.category {
+            Some(category) => {
+                let variant = ident(category.variant());
+                quote!(::core::option::Option::Some(::errcat::Category::#variant))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            ::errcat::TypeInfo {
+                wire: #wire,
+                name: #rust_name,
+                description: #description,
+                status: #status,
+                retry: #retry,
+                category: #category,
+            }
+        }
+    });
+    let by_wire = wire_table(provider.types.iter().map(|error_type| error_type.wire.as_str()));
+    quote! {
+        #[doc = #enum_doc]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorType {
+            #(#docs #idents,)*
+            /// A type this catalog does not list, kept exactly as the provider sent it.
+            Unknown(::std::string::String),
+        }
+
+        impl ErrorType {
+            /// Every documented type, in catalog order.
+            pub const ALL: &'static [ErrorType] = &[#(ErrorType::#idents),*];
+
+            /// The catalog facts of every documented type, in the order of [`ErrorType::ALL`].
+            pub const INFO: &'static [::errcat::TypeInfo] = &[#(#infos),*];
+
+            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
+
+            /// The type a wire string names; an unlisted string becomes [`ErrorType::Unknown`].
+            pub fn from_wire(wire: &str) -> ErrorType {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(error_type) => error_type.clone(),
+                    ::core::option::Option::None => ErrorType::Unknown(wire.to_owned()),
+                }
+            }
+
+            /// Like [`ErrorType::from_wire`], reusing the allocation for an unlisted string.
+            pub fn from_wire_string(wire: ::std::string::String) -> ErrorType {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(error_type) => error_type.clone(),
+                    ::core::option::Option::None => ErrorType::Unknown(wire),
+                }
+            }
+
+            /// The position of the type in [`ErrorType::ALL`]; `None` for [`ErrorType::Unknown`].
+            pub const fn index(&self) -> ::core::option::Option<usize> {
+                match self {
+                    #(ErrorType::#idents => ::core::option::Option::Some(#indexes),)*
+                    ErrorType::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+
+            /// The catalog facts of the type; `None` for [`ErrorType::Unknown`].
+            pub fn info(&self) -> ::core::option::Option<&'static ::errcat::TypeInfo> {
+                Self::INFO.get(self.index()?)
+            }
+
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match (self, self.info()) {
+                    (ErrorType::Unknown(wire), _) => wire,
+                    (_, ::core::option::Option::Some(info)) => info.wire,
+                    (_, ::core::option::Option::None) => "",
+                }
+            }
+        }
+
+        impl ::errcat::wire::WireName for ErrorType {
+            fn from_wire(wire: &str) -> Self {
+                ErrorType::from_wire(wire)
+            }
+            fn from_wire_string(wire: ::std::string::String) -> Self {
+                ErrorType::from_wire_string(wire)
+            }
+            fn as_str(&self) -> &str {
+                ErrorType::as_str(self)
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorType {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::errcat::__private::serde::Serialize for ErrorType {
+            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorType {
+            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                ::errcat::wire::deserialize_wire_name(deserializer)
+            }
+        }
+    }
+}
+
+/// Accessors and setters for the optional string slots the envelope has.
+fn text_slot_methods(provider: &Provider) -> TokenStream {
+    let slots = [
+        (Slot::Param, "param", "The request parameter the error is about."),
+        (Slot::Field, "field", "The request field the error is about."),
+        (Slot::Details, "details", "Additional context."),
+    ];
+    let methods = slots.iter().filter(|(slot, ..)| provider.has_slot(*slot)).map(|(_, name, doc)| {
+        let getter = ident(name);
+        let setter = ident(&format!("with_{name}"));
+        let setter_doc = format!(" Sets the `{name}`.");
+        quote! {
+            #[doc = #doc]
+            pub fn #getter(&self) -> ::core::option::Option<&str> {
+                self.fields.#getter.as_deref()
+            }
+
+            #[doc = #setter_doc]
+            #[must_use]
+            pub fn #setter(mut self, #getter: impl ::core::convert::Into<::std::string::String>) -> Self {
+                self.fields.#getter = ::core::option::Option::Some(#getter.into());
+                self
+            }
+        }
+    });
+    quote!(#(#methods)*)
+}
+
+fn error_struct(provider: &Provider) -> TokenStream {
+    let name = &provider.name;
+    let typed_type = !provider.types.is_empty() && provider.has_slot(Slot::Type);
+    let by_code = provider.identify_by == IdentifyBy::Code;
+    let struct_doc = format!(" One {name} error response: decoded from what the provider sent, or built to send.");
+
+    let type_field = if typed_type {
+        quote!(error_type: ::core::option::Option<ErrorType>,)
+    } else {
+        TokenStream::new()
+    };
+    let type_init_new = if typed_type {
+        quote!(error_type: code.error_type(),)
+    } else {
+        TokenStream::new()
+    };
+    let type_init_decode = if typed_type {
+        quote!(error_type: fields.error_type.take().map(ErrorType::from_wire_string),)
+    } else {
+        TokenStream::new()
+    };
+    let type_render = if typed_type {
+        quote!(self.error_type.as_ref().map(ErrorType::as_str))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let type_methods = if typed_type {
+        quote! {
+            /// The provider error type the body named, if any.
+            pub fn error_type(&self) -> ::core::option::Option<&ErrorType> {
+                self.error_type.as_ref()
+            }
+
+            /// Sets the error type.
+            #[must_use]
+            pub fn with_error_type(mut self, error_type: ErrorType) -> Self {
+                self.error_type = ::core::option::Option::Some(error_type);
+                self
+            }
+        }
+    } else if provider.has_slot(Slot::Type) {
+        quote! {
+            /// The provider error type the body named, if any.
+            pub fn error_type(&self) -> ::core::option::Option<&str> {
+                self.fields.error_type.as_deref()
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+
+    let identify = if by_code {
+        let key = provider.slot_name(Slot::Code).unwrap_or("code");
+        quote! {
+            let code = match fields.code.take() {
+                ::core::option::Option::Some(wire) => Code::from_wire_string(wire),
+                ::core::option::Option::None => {
+                    return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
+                }
+            };
+        }
+    } else {
+        let key = provider.slot_name(Slot::Message).unwrap_or("message");
+        quote! {
+            let code = match fields.message.as_deref() {
+                ::core::option::Option::Some(text) => Code::from_wire(text),
+                ::core::option::Option::None => {
+                    return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
+                }
+            };
+        }
+    };
+    let render_code = if by_code {
+        quote!(::core::option::Option::Some(self.code.as_str()))
+    } else {
+        quote!(::core::option::Option::None)
+    };
+    let display = if by_code {
+        quote!(write!(f, "{} ({}): {}", self.code.as_str(), self.status.as_u16(), self.message()))
+    } else {
+        quote!(write!(f, "{} ({})", self.message(), self.status.as_u16()))
+    };
+
+    let fields_binding = if by_code || typed_type {
+        quote!(mut fields)
+    } else {
+        quote!(fields)
+    };
+    let text_slots = text_slot_methods(provider);
+    let request_id_setter = provider.has_slot(Slot::RequestId).then(|| {
+        quote! {
+            /// Sets the request id in the body.
+            #[must_use]
+            pub fn with_request_id(mut self, request_id: impl ::core::convert::Into<::std::string::String>) -> Self {
+                self.fields.request_id = ::core::option::Option::Some(request_id.into());
+                self
+            }
+        }
+    });
+    let metadata_methods = provider.has_slot(Slot::Metadata).then(|| {
+        quote! {
+            /// The metadata map, if the body has one.
+            pub fn metadata(&self) -> ::core::option::Option<&::errcat::__private::serde_json::Map<::std::string::String, ::errcat::__private::serde_json::Value>> {
+                self.fields.metadata.as_ref()
+            }
+
+            /// Adds one metadata entry.
+            #[must_use]
+            pub fn with_metadata(mut self, key: impl ::core::convert::Into<::std::string::String>, value: impl ::core::convert::Into<::errcat::__private::serde_json::Value>) -> Self {
+                self.fields.metadata.get_or_insert_with(::core::default::Default::default).insert(key.into(), value.into());
+                self
+            }
+        }
+    });
+    let retry_after_setter = provider.has_slot(Slot::RetryAfter).then(|| {
+        quote! {
+            /// Sets the body's retry-after, in seconds.
+            #[must_use]
+            pub fn with_retry_after(mut self, seconds: u64) -> Self {
+                self.fields.retry_after = ::core::option::Option::Some(seconds);
+                self
+            }
+        }
+    });
+    let errors_methods = provider.has_slot(Slot::Errors).then(|| {
+        quote! {
+            /// The sub-errors the body lists (empty when it has none).
+            pub fn sub_errors(&self) -> &[::errcat::__private::serde_json::Value] {
+                self.fields.errors.as_deref().unwrap_or_default()
+            }
+
+            /// Appends a sub-error.
+            #[must_use]
+            pub fn with_sub_error(mut self, error: impl ::core::convert::Into<::errcat::__private::serde_json::Value>) -> Self {
+                self.fields.errors.get_or_insert_with(::std::vec::Vec::new).push(error.into());
+                self
+            }
+        }
+    });
+
+    quote! {
+        #[doc = #struct_doc]
+        ///
+        /// Decoding keeps every key the provider sent (unknown keys included), so encoding a
+        /// decoded error gives back the same JSON.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Error {
+            status: ::errcat::http::StatusCode,
+            code: Code,
+            #type_field
+            fields: ::errcat::wire::Fields,
+            headers: ::errcat::HeaderInfo,
+        }
+
+        impl Error {
+            /// A new error with the code's catalog status and message.
+            pub fn new(code: Code) -> Error {
+                let mut fields = ::errcat::wire::Fields::default();
+                fields.message = ::core::option::Option::Some(code.message().to_owned());
+                Error {
+                    status: code.status(),
+                    #type_init_new
+                    code,
+                    fields,
+                    headers: ::errcat::HeaderInfo::default(),
+                }
+            }
+
+            /// Decodes a response body sent with `status`.
+            pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
+                let fields = ::errcat::wire::decode(&ENVELOPE, status, body)?;
+                let status_code = ::errcat::http::StatusCode::from_u16(status)
+                    .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
+                Self::from_fields(::core::option::Option::Some(status_code), fields)
+                    .map_err(|kind| ::errcat::DecodeError::new(status, kind, body))
+            }
+
+            /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit and
+            /// request-id headers.
+            pub fn from_http<B: ::core::convert::AsRef<[u8]>>(response: &::errcat::http::Response<B>) -> ::core::result::Result<Error, ::errcat::DecodeError> {
+                let mut error = Self::decode(response.status().as_u16(), response.body().as_ref())?;
+                error.headers = ::errcat::HeaderInfo::from_headers(response.headers());
+                ::core::result::Result::Ok(error)
+            }
+
+            /// Builds the error from decoded fields; without a status, the code's default.
+            fn from_fields(status: ::core::option::Option<::errcat::http::StatusCode>, #fields_binding: ::errcat::wire::Fields) -> ::core::result::Result<Error, ::errcat::DecodeErrorKind> {
+                #identify
+                ::core::result::Result::Ok(Error {
+                    status: status.unwrap_or_else(|| code.status()),
+                    code,
+                    #type_init_decode
+                    fields,
+                    headers: ::errcat::HeaderInfo::default(),
+                })
+            }
+
+            /// The HTTP status.
+            pub fn status(&self) -> ::errcat::http::StatusCode {
+                self.status
+            }
+
+            /// The code.
+            pub fn code(&self) -> &Code {
+                &self.code
+            }
+
+            /// The developer message: as sent, else the catalog's.
+            pub fn message(&self) -> &str {
+                match self.fields.message.as_deref() {
+                    ::core::option::Option::Some(message) => message,
+                    ::core::option::Option::None => self.code.message(),
+                }
+            }
+
+            /// A message safe to show end users: the catalog's for the code, else the category's
+            /// default.
+            pub fn user_message(&self) -> &'static str {
+                match self.code.info().and_then(|info| info.user_message) {
+                    ::core::option::Option::Some(text) => text,
+                    ::core::option::Option::None => self.category().default_user_message(),
+                }
+            }
+
+            /// What a client should do: the catalog's advice for the code, or for an unknown
+            /// code, the status table's.
+            pub fn retry(&self) -> ::errcat::RetryAdvice {
+                match (self.code.info(), status_info(self.status.as_u16())) {
+                    (::core::option::Option::Some(info), _) => info.retry,
+                    (::core::option::Option::None, ::core::option::Option::Some(row)) => row.retry,
+                    (::core::option::Option::None, ::core::option::Option::None) => ::errcat::RetryAdvice::for_status(self.status.as_u16()),
+                }
+            }
+
+            /// The cross-provider category: the catalog's for the code, or for an unknown code,
+            /// the status table's.
+            pub fn category(&self) -> ::errcat::Category {
+                match (self.code.info(), status_info(self.status.as_u16())) {
+                    (::core::option::Option::Some(info), _) => info.category,
+                    (::core::option::Option::None, ::core::option::Option::Some(row)) => row.category,
+                    (::core::option::Option::None, ::core::option::Option::None) => ::errcat::Category::for_status(self.status.as_u16()),
+                }
+            }
+
+            /// The request id: from the body, else from the `X-Request-Id`/`Request-Id` header.
+            pub fn request_id(&self) -> ::core::option::Option<&str> {
+                self.fields.request_id.as_deref().or(self.headers.request_id.as_deref())
+            }
+
+            /// How long to wait before retrying: the body's retry-after, else the `Retry-After`
+            /// header.
+            pub fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                match (self.fields.retry_after, self.headers.retry_after) {
+                    (::core::option::Option::Some(seconds), _) => ::core::option::Option::Some(::core::time::Duration::from_secs(seconds)),
+                    (::core::option::Option::None, ::core::option::Option::Some(header)) => ::core::option::Option::Some(header.delay_from(::std::time::SystemTime::now())),
+                    (::core::option::Option::None, ::core::option::Option::None) => ::core::option::Option::None,
+                }
+            }
+
+            /// The headers the response carried (see [`Error::from_http`]).
+            pub fn headers(&self) -> &::errcat::HeaderInfo {
+                &self.headers
+            }
+
+            /// Every part of the body, untyped, including the keys the catalog does not name.
+            pub fn fields(&self) -> &::errcat::wire::Fields {
+                &self.fields
+            }
+
+            /// Keys of the error object the catalog does not name, as sent.
+            pub fn extra(&self) -> &::errcat::__private::serde_json::Map<::std::string::String, ::errcat::__private::serde_json::Value> {
+                &self.fields.extra
+            }
+
+            #type_methods
+            #text_slots
+            #request_id_setter
+            #metadata_methods
+            #retry_after_setter
+            #errors_methods
+
+            /// Sets the HTTP status.
+            #[must_use]
+            pub fn with_status(mut self, status: ::errcat::http::StatusCode) -> Self {
+                self.status = status;
+                self
+            }
+
+            /// Sets the developer message.
+            #[must_use]
+            pub fn with_message(mut self, message: impl ::core::convert::Into<::std::string::String>) -> Self {
+                self.fields.message = ::core::option::Option::Some(message.into());
+                self
+            }
+
+            /// Sets the response headers to send with the error.
+            #[must_use]
+            pub fn with_headers(mut self, headers: ::errcat::HeaderInfo) -> Self {
+                self.headers = headers;
+                self
+            }
+
+            /// Adds a key the catalog does not name to the error object.
+            #[must_use]
+            pub fn with_extra(mut self, key: impl ::core::convert::Into<::std::string::String>, value: impl ::core::convert::Into<::errcat::__private::serde_json::Value>) -> Self {
+                self.fields.extra.insert(key.into(), value.into());
+                self
+            }
+
+            fn render(&self) -> ::errcat::wire::Render<'_> {
+                ::errcat::wire::Render {
+                    envelope: &ENVELOPE,
+                    fields: &self.fields,
+                    code: #render_code,
+                    error_type: #type_render,
+                }
+            }
+
+            /// The wire body as JSON bytes.
+            pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+                self.render().to_vec()
+            }
+
+            /// The full HTTP response a provider would send: status, JSON body and headers.
+            pub fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
+                let mut response = ::errcat::http::Response::new(self.to_json());
+                *response.status_mut() = self.status;
+                response.headers_mut().insert(
+                    ::errcat::http::header::CONTENT_TYPE,
+                    ::errcat::http::HeaderValue::from_static("application/json"),
+                );
+                self.headers.write_to(response.headers_mut());
+                response
+            }
+        }
+
+        impl ::core::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #display
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+
+        impl ::errcat::ApiError for Error {
+            fn code(&self) -> &str {
+                self.code.as_str()
+            }
+            fn status(&self) -> ::errcat::http::StatusCode {
+                self.status
+            }
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(Error::message(self))
+            }
+            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(Error::user_message(self))
+            }
+            fn retry(&self) -> ::errcat::RetryAdvice {
+                Error::retry(self)
+            }
+            fn category(&self) -> ::errcat::Category {
+                Error::category(self)
+            }
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                Error::request_id(self)
+            }
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                Error::retry_after(self)
+            }
+        }
+
+        impl ::core::convert::From<Code> for Error {
+            fn from(code: Code) -> Self {
+                Error::new(code)
+            }
+        }
+
+        impl ::errcat::__private::serde::Serialize for Error {
+            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                ::errcat::__private::serde::Serialize::serialize(&self.render(), serializer)
+            }
+        }
+
+        /// Deserializes the wire body alone; the status is the code's default.
+        impl<'de> ::errcat::__private::serde::Deserialize<'de> for Error {
+            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let fields = ::errcat::wire::deserialize_fields(&ENVELOPE, deserializer)?;
+                Self::from_fields(::core::option::Option::None, fields)
+                    .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)
+            }
+        }
+    }
+}
+
+fn example_item(provider: &Provider, example: &Example) -> TokenStream {
+    let code = optional_str(example.code.and_then(|index| provider.codes.get(index)).map(|code| code.wire.as_str()));
+    let description = optional_str(example.description.as_deref());
+    let status = example.status;
+    let headers = example.headers.iter().map(|(name, value)| quote!((#name, #value)));
+    let body = &example.body;
+    quote! {
+        ::errcat::Example {
+            code: #code,
+            description: #description,
+            status: #status,
+            headers: &[#(#headers),*],
+            body: #body,
+        }
+    }
+}
+
+fn examples(provider: &Provider) -> TokenStream {
+    let items = provider.examples.iter().map(|example| example_item(provider, example));
+    quote! {
+        /// The catalog's documented example responses. Each decodes to its code and encodes back
+        /// to the same JSON.
+        pub const EXAMPLES: &[::errcat::Example] = &[#(#items),*];
+    }
+}

@@ -1,0 +1,267 @@
+//! The catalog model: what a catalog says, as the YAML front end reads it, before validation.
+//!
+//! Every node remembers where it came from ([`Origin`]), so validation can point at it.
+//! [`crate::plan`] holds the same catalog after validation, with every default resolved.
+
+use crate::tree::Path;
+
+/// Where a model node came from.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// A node of a catalog file, by its path from the document root.
+    Yaml(Path),
+    /// Nowhere in particular (built in code).
+    #[default]
+    Unknown,
+}
+
+/// A value and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+impl<T> Located<T> {
+    /// A located value.
+    pub fn new(value: T, origin: Origin) -> Located<T> {
+        Located { value, origin }
+    }
+}
+
+/// How a provider's body names its error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdentifyBy {
+    /// By a code key.
+    Code,
+    /// By the exact text of its message (providers without codes).
+    Message,
+}
+
+/// Declares a closed set of catalog words, each with the Rust variant of the runtime type it
+/// stands for.
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $word:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every word, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The catalog spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)*
+                }
+            }
+
+            /// The variant name of the runtime type.
+            pub fn variant(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant),)*
+                }
+            }
+
+            /// The word spelled `text`, if any.
+            pub fn from_word(text: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|word| word.as_str() == text)
+            }
+
+            /// Every spelling, for messages.
+            pub fn spellings() -> String {
+                Self::ALL.iter().map(|word| word.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+
+words! {
+    /// The cross-provider category (`errcat::Category`).
+    Category {
+        /// `authentication`
+        Authentication = "authentication",
+        /// `permission`
+        Permission = "permission",
+        /// `validation`
+        Validation = "validation",
+        /// `not_found`
+        NotFound = "not_found",
+        /// `conflict`
+        Conflict = "conflict",
+        /// `rate_limited`
+        RateLimited = "rate_limited",
+        /// `provider_unavailable`
+        ProviderUnavailable = "provider_unavailable",
+        /// `internal`
+        Internal = "internal",
+        /// `business_rule`
+        BusinessRule = "business_rule",
+    }
+}
+
+words! {
+    /// Retry advice (`errcat::RetryAdvice`).
+    RetryAdvice {
+        /// `never`
+        Never = "never",
+        /// `backoff`
+        Backoff = "backoff",
+        /// `retry_after`
+        AfterRetryAfter = "retry_after",
+        /// `refresh_credentials`
+        RefreshCredentials = "refresh_credentials",
+        /// `same_idempotency_key`
+        SameIdempotencyKey = "same_idempotency_key",
+    }
+}
+
+words! {
+    /// A part of the envelope (`errcat::wire::Slot`).
+    Slot {
+        /// `code`
+        Code = "code",
+        /// `message`
+        Message = "message",
+        /// `type`
+        Type = "type",
+        /// `param`
+        Param = "param",
+        /// `field`
+        Field = "field",
+        /// `details`
+        Details = "details",
+        /// `request_id`
+        RequestId = "request_id",
+        /// `metadata`
+        Metadata = "metadata",
+        /// `retry_after`
+        RetryAfter = "retry_after",
+        /// `errors`
+        Errors = "errors",
+    }
+}
+
+/// One catalog file, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    /// The module name (the `provider` key, or the file stem).
+    pub provider: Located<String>,
+    /// The display name.
+    pub name: Located<String>,
+    /// About the provider's errors.
+    pub description: Option<String>,
+    /// How bodies name their error.
+    pub identify_by: IdentifyBy,
+    /// The body shape.
+    pub envelope: Envelope,
+    /// The provider's status table.
+    pub statuses: Vec<StatusRow>,
+    /// The provider's error types.
+    pub types: Vec<ErrorType>,
+    /// The documented errors.
+    pub codes: Vec<Code>,
+    /// Documented bodies not tied to one code.
+    pub examples: Vec<Example>,
+}
+
+/// The body shape.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Envelope {
+    /// The key the error object is nested under, if any.
+    pub nested_under: Option<Located<String>>,
+    /// The keys of the error object, in render order.
+    pub keys: Vec<EnvelopeKey>,
+    /// Where the envelope was written.
+    pub origin: Origin,
+}
+
+/// One key of the envelope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnvelopeKey {
+    /// The slot it fills.
+    pub slot: Located<Slot>,
+    /// Its wire names, the rendered one first.
+    pub names: Vec<Located<String>>,
+}
+
+/// One row of the status table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusRow {
+    /// The status, as written.
+    pub status: Located<u64>,
+    /// The provider's own description.
+    pub meaning: String,
+    /// The category of unknown codes seen with this status.
+    pub category: Option<Category>,
+    /// The retry advice of unknown codes seen with this status.
+    pub retry: Option<RetryAdvice>,
+}
+
+/// A provider error type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorType {
+    /// The wire string.
+    pub wire: Located<String>,
+    /// An explicit Rust variant name.
+    pub rust_name: Option<Located<String>>,
+    /// What the type covers.
+    pub description: Option<String>,
+    /// Default status of its codes.
+    pub status: Option<Located<u64>>,
+    /// Default retry advice of its codes.
+    pub retry: Option<RetryAdvice>,
+    /// Default category of its codes.
+    pub category: Option<Category>,
+}
+
+/// A documented error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// The catalog key: the wire code, or (identify_by: message) a name.
+    pub key: Located<String>,
+    /// An explicit Rust variant name.
+    pub rust_name: Option<Located<String>>,
+    /// The type it belongs to, by wire string.
+    pub error_type: Option<Located<String>>,
+    /// Its status.
+    pub status: Option<Located<u64>>,
+    /// The developer message (identify_by: message — the exact wire text).
+    pub message: Located<String>,
+    /// When it happens.
+    pub description: Option<String>,
+    /// A message safe for end users.
+    pub user_message: Option<Located<String>>,
+    /// What to do about it.
+    pub fix: Option<Located<String>>,
+    /// Retry advice.
+    pub retry: Option<RetryAdvice>,
+    /// Category.
+    pub category: Option<Category>,
+    /// Where the provider documents it.
+    pub endpoints: Vec<String>,
+    /// Documented bodies.
+    pub examples: Vec<Example>,
+}
+
+/// A documented example response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The catalog key of the code it must decode to (`None`: an unknown code).
+    pub code: Option<Located<String>>,
+    /// What it shows.
+    pub description: Option<String>,
+    /// Its status (default: the code's).
+    pub status: Option<Located<u64>>,
+    /// Response headers, as (name, value).
+    pub headers: Vec<(String, String)>,
+    /// The body as JSON text.
+    pub body: Located<String>,
+    /// Where the example was written.
+    pub origin: Origin,
+}

@@ -1,0 +1,116 @@
+//! A validated catalog with every default resolved: what expansion turns into Rust.
+
+use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
+
+/// A validated provider catalog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provider {
+    /// The module name.
+    pub module: String,
+    /// The display name.
+    pub name: String,
+    /// About the provider's errors.
+    pub description: Option<String>,
+    /// How bodies name their error.
+    pub identify_by: IdentifyBy,
+    /// The key the error object is nested under.
+    pub nested_under: Option<String>,
+    /// The envelope keys in render order: slot and wire names (rendered one first).
+    pub keys: Vec<(Slot, Vec<String>)>,
+    /// The status table.
+    pub statuses: Vec<Status>,
+    /// The error types.
+    pub types: Vec<Type>,
+    /// The documented errors.
+    pub codes: Vec<Code>,
+    /// Every documented example, code-level ones first in code order, then provider-level ones.
+    pub examples: Vec<Example>,
+}
+
+impl Provider {
+    /// Whether the envelope has `slot`.
+    pub fn has_slot(&self, slot: Slot) -> bool {
+        self.keys.iter().any(|(key, _)| *key == slot)
+    }
+
+    /// The rendered wire name of `slot`.
+    pub fn slot_name(&self, slot: Slot) -> Option<&str> {
+        self.keys
+            .iter()
+            .find(|(key, _)| *key == slot)
+            .and_then(|(_, names)| names.first())
+            .map(String::as_str)
+    }
+}
+
+/// A row of the status table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The status.
+    pub status: u16,
+    /// The provider's description.
+    pub meaning: String,
+    /// Category of unknown codes with this status (`None`: derived from the status at run time).
+    pub category: Option<Category>,
+    /// Retry advice of unknown codes with this status (`None`: derived from the status).
+    pub retry: Option<RetryAdvice>,
+}
+
+/// An error type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Type {
+    /// The wire string.
+    pub wire: String,
+    /// The Rust variant name.
+    pub ident: String,
+    /// What it covers.
+    pub description: Option<String>,
+    /// Default status.
+    pub status: Option<u16>,
+    /// Default retry advice.
+    pub retry: Option<RetryAdvice>,
+    /// Default category.
+    pub category: Option<Category>,
+}
+
+/// A documented error with everything resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// The wire string (identify_by: message — the message text).
+    pub wire: String,
+    /// The Rust variant name.
+    pub ident: String,
+    /// Index into [`Provider::types`].
+    pub type_index: Option<usize>,
+    /// The status.
+    pub status: u16,
+    /// The developer message.
+    pub message: String,
+    /// When it happens.
+    pub description: Option<String>,
+    /// A message safe for end users.
+    pub user_message: Option<String>,
+    /// What to do about it.
+    pub fix: Option<String>,
+    /// Retry advice (`None`: derived from the status at run time).
+    pub retry: Option<RetryAdvice>,
+    /// Category (`None`: derived from the status at run time).
+    pub category: Option<Category>,
+    /// Where the provider documents it.
+    pub endpoints: Vec<String>,
+}
+
+/// A documented example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// Index into [`Provider::codes`] of the code it decodes to (`None`: an unknown code).
+    pub code: Option<usize>,
+    /// What it shows.
+    pub description: Option<String>,
+    /// The status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: Vec<(String, String)>,
+    /// The body as JSON text.
+    pub body: String,
+}

@@ -1,0 +1,570 @@
+//! Reads a parsed catalog document ([`Node`]) into the [`Catalog`] model.
+//!
+//! Readers never stop at the first problem: a key of the wrong type or an unknown key is
+//! recorded in [`Diagnostics`] and skipped, and reading goes on, so one run reports everything.
+
+use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::model::{
+    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, IdentifyBy, Located,
+    Origin, RetryAdvice, Slot, StatusRow,
+};
+use crate::tree::{Node, Path};
+
+/// Reads a catalog document. `default_provider` is the module name when the catalog has no
+/// `provider` key (the file stem). Returns `None` only when the document is not a mapping at
+/// all; everything else is recorded in `diagnostics`.
+pub fn catalog(root: &Node, default_provider: &str, diagnostics: &mut Diagnostics) -> Option<Catalog> {
+    let top = Path::root();
+    let mut map = Fields::open(
+        root,
+        &top,
+        "the catalog",
+        &[
+            "provider",
+            "name",
+            "description",
+            "identify_by",
+            "envelope",
+            "statuses",
+            "types",
+            "codes",
+            "examples",
+        ],
+        diagnostics,
+    )?;
+    let provider = map
+        .string("provider", diagnostics)
+        .unwrap_or_else(|| Located::new(default_provider.to_owned(), Origin::Yaml(top.clone())));
+    let name = map.required_string("name", diagnostics);
+    let description = map.text("description", diagnostics);
+    let identify_by = match map.word("identify_by", "`code` or `message`", diagnostics, |word| match word {
+        "code" => Some(IdentifyBy::Code),
+        "message" => Some(IdentifyBy::Message),
+        _ => None,
+    }) {
+        Some(located) => located.value,
+        None => IdentifyBy::Code,
+    };
+    let envelope = match map.take("envelope") {
+        Some((node, path)) => envelope(node, &path, diagnostics),
+        None => {
+            diagnostics.at(
+                &top,
+                "the catalog has no `envelope`",
+                Some("add `envelope:` with `keys:` naming where the body puts the code and message".into()),
+            );
+            Envelope::default()
+        }
+    };
+    let statuses = map
+        .entries("statuses", true, diagnostics)
+        .into_iter()
+        .filter_map(|(key, node, path)| status_row(&key, node, &path, diagnostics))
+        .collect();
+    let types = map
+        .entries("types", false, diagnostics)
+        .into_iter()
+        .filter_map(|(key, node, path)| error_type(key, node, &path, diagnostics))
+        .collect();
+    let codes = map
+        .entries("codes", true, diagnostics)
+        .into_iter()
+        .filter_map(|(key, node, path)| code(key, node, &path, diagnostics))
+        .collect();
+    let examples = map.examples("examples", true, diagnostics);
+    map.finish(diagnostics);
+    Some(Catalog {
+        provider,
+        name,
+        description,
+        identify_by,
+        envelope,
+        statuses,
+        types,
+        codes,
+        examples,
+    })
+}
+
+fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope {
+    let Some(mut map) = Fields::open(node, path, "`envelope`", &["nested_under", "keys"], diagnostics) else {
+        return Envelope::default();
+    };
+    let nested_under = map.string("nested_under", diagnostics);
+    let mut keys = Vec::new();
+    for (slot_name, names_node, names_path) in map.entries("keys", true, diagnostics) {
+        let slot_origin = Origin::Yaml(path.value("keys").key(&slot_name));
+        let Some(slot) = Slot::from_word(&slot_name) else {
+            let spellings: Vec<&str> = Slot::ALL.iter().map(|slot| slot.as_str()).collect();
+            let help = match did_you_mean(&slot_name, &spellings) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("envelope keys are: {}", Slot::spellings()),
+            };
+            diagnostics.error_help(&slot_origin, format!("unknown envelope slot `{slot_name}`"), help);
+            continue;
+        };
+        let names = match names_node {
+            Node::Str(name) => vec![Located::new(name.clone(), Origin::Yaml(names_path.clone()))],
+            Node::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| match item {
+                    Node::Str(name) => Some(Located::new(name.clone(), Origin::Yaml(names_path.index(index)))),
+                    other => {
+                        diagnostics.at(
+                            &names_path.index(index),
+                            format!("a wire key name must be a string, not {}", other.kind()),
+                            None,
+                        );
+                        None
+                    }
+                })
+                .collect(),
+            other => {
+                diagnostics.at(
+                    &names_path,
+                    format!("`{slot_name}` must name a wire key (a string or a list of strings), not {}", other.kind()),
+                    None,
+                );
+                continue;
+            }
+        };
+        keys.push(EnvelopeKey {
+            slot: Located::new(slot, slot_origin),
+            names,
+        });
+    }
+    map.finish(diagnostics);
+    Envelope {
+        nested_under,
+        keys,
+        origin: Origin::Yaml(path.clone()),
+    }
+}
+
+fn status_row(key: &str, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<StatusRow> {
+    let status = status_key(key, path, diagnostics)?;
+    let mut map = Fields::open(node, path, "a status", &["meaning", "category", "retry"], diagnostics)?;
+    let meaning = map.required_string("meaning", diagnostics).value;
+    let category = map.category(diagnostics);
+    let retry = map.retry(diagnostics);
+    map.finish(diagnostics);
+    Some(StatusRow {
+        status,
+        meaning,
+        category,
+        retry,
+    })
+}
+
+/// A status written as a mapping key (`400:`).
+fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
+    let Some(parent) = parent_of(path) else {
+        return None;
+    };
+    let origin = Origin::Yaml(parent.key(key));
+    match key.parse::<u64>() {
+        Ok(status) => Some(Located::new(status, origin)),
+        Err(_) => {
+            diagnostics.error_help(
+                &origin,
+                format!("`{key}` is not an HTTP status"),
+                "status table keys are error statuses such as 400 or 503",
+            );
+            None
+        }
+    }
+}
+
+/// The path of the mapping that holds `path`'s last step.
+fn parent_of(path: &Path) -> Option<Path> {
+    let steps = path.steps();
+    let (_, parent) = steps.split_last()?;
+    let mut result = Path::root();
+    for step in parent {
+        result = match step {
+            crate::tree::Step::Value(key) => result.value(key),
+            crate::tree::Step::Key(key) => result.key(key),
+            crate::tree::Step::Index(index) => result.index(*index),
+        };
+    }
+    Some(result)
+}
+
+fn error_type(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<ErrorType> {
+    let wire = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
+    let mut map = Fields::open(
+        node,
+        path,
+        "a type",
+        &["description", "status", "retry", "category", "rust_name"],
+        diagnostics,
+    )?;
+    let error_type = ErrorType {
+        wire,
+        rust_name: map.string("rust_name", diagnostics),
+        description: map.text("description", diagnostics),
+        status: map.number("status", diagnostics),
+        retry: map.retry(diagnostics),
+        category: map.category(diagnostics),
+    };
+    map.finish(diagnostics);
+    Some(error_type)
+}
+
+fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<Code> {
+    let key_located = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
+    let mut map = Fields::open(
+        node,
+        path,
+        "a code",
+        &[
+            "type",
+            "status",
+            "message",
+            "description",
+            "user_message",
+            "fix",
+            "retry",
+            "category",
+            "endpoints",
+            "rust_name",
+            "examples",
+        ],
+        diagnostics,
+    )?;
+    let code = Code {
+        key: key_located,
+        rust_name: map.string("rust_name", diagnostics),
+        error_type: map.string("type", diagnostics),
+        status: map.number("status", diagnostics),
+        message: map.required_string("message", diagnostics),
+        description: map.text("description", diagnostics),
+        user_message: map.string("user_message", diagnostics),
+        fix: map.string("fix", diagnostics),
+        retry: map.retry(diagnostics),
+        category: map.category(diagnostics),
+        endpoints: map.strings("endpoints", diagnostics),
+        examples: map
+            .examples("examples", false, diagnostics)
+            .into_iter()
+            .map(|mut example| {
+                example.code = Some(Located::new(key.clone(), example.origin.clone()));
+                example
+            })
+            .collect(),
+    };
+    map.finish(diagnostics);
+    Some(code)
+}
+
+fn example(node: &Node, path: &Path, allow_code: bool, diagnostics: &mut Diagnostics) -> Option<Example> {
+    let allowed: &[&str] = if allow_code {
+        &["description", "status", "headers", "body", "code"]
+    } else {
+        &["description", "status", "headers", "body"]
+    };
+    let mut map = Fields::open(node, path, "an example", allowed, diagnostics)?;
+    let code = if allow_code { map.string("code", diagnostics) } else { None };
+    let description = map.text("description", diagnostics);
+    let status = map.number("status", diagnostics);
+    let headers = map
+        .entries("headers", false, diagnostics)
+        .into_iter()
+        .filter_map(|(name, value, value_path)| match value.key_text() {
+            Some(text) => Some((name, text)),
+            None => {
+                diagnostics.at(&value_path, format!("a header value must be a string, not {}", value.kind()), None);
+                None
+            }
+        })
+        .collect();
+    let body = match map.take("body") {
+        Some((node, body_path)) => json_body(node, &body_path, diagnostics)?,
+        None => {
+            diagnostics.at(path, "the example has no `body`", Some("add `body:` with the response body".into()));
+            map.finish(diagnostics);
+            return None;
+        }
+    };
+    map.finish(diagnostics);
+    Some(Example {
+        code,
+        description,
+        status,
+        headers,
+        body,
+        origin: Origin::Yaml(path.clone()),
+    })
+}
+
+/// An example body: a string is raw JSON text, kept byte for byte; anything else is a YAML value
+/// converted to JSON in document order.
+fn json_body(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<Located<String>> {
+    let origin = Origin::Yaml(path.clone());
+    if let Node::Str(text) = node {
+        return Some(Located::new(text.clone(), origin));
+    }
+    let mut text = String::new();
+    match write_json(node, &mut text) {
+        Ok(()) => Some(Located::new(text, origin)),
+        Err(problem) => {
+            diagnostics.at(path, format!("the example body cannot be written as JSON: {problem}"), None);
+            None
+        }
+    }
+}
+
+fn write_json(node: &Node, out: &mut String) -> Result<(), String> {
+    let quote = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    match node {
+        Node::Null => out.push_str("null"),
+        Node::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Node::Int(number) => out.push_str(&number.to_string()),
+        Node::UInt(number) => out.push_str(&number.to_string()),
+        Node::Float(number) => match serde_json::Number::from_f64(*number) {
+            Some(number) => out.push_str(&number.to_string()),
+            None => return Err(format!("{number} is not a JSON number")),
+        },
+        Node::Str(text) => out.push_str(&quote(text)),
+        Node::Seq(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_json(item, out)?;
+            }
+            out.push(']');
+        }
+        Node::Map(entries) => {
+            out.push('{');
+            for (index, (key, value)) in entries.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                let Node::Str(key) = key else {
+                    return Err(format!("JSON object keys are strings, not {}", key.kind()));
+                };
+                out.push_str(&quote(key));
+                out.push(':');
+                write_json(value, out)?;
+            }
+            out.push('}');
+        }
+        Node::Tagged(tag, _) => return Err(format!("YAML tags such as `{tag}` have no JSON form")),
+    }
+    Ok(())
+}
+
+/// The entries of one mapping being read: each key is taken at most once, and whatever is left
+/// at [`Fields::finish`] is reported as unknown.
+struct Fields<'a> {
+    path: Path,
+    what: &'static str,
+    allowed: &'static [&'static str],
+    entries: Vec<Option<(String, &'a Node)>>,
+}
+
+impl<'a> Fields<'a> {
+    fn open(
+        node: &'a Node,
+        path: &Path,
+        what: &'static str,
+        allowed: &'static [&'static str],
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Fields<'a>> {
+        let Node::Map(entries) = node else {
+            diagnostics.at(path, format!("{what} must be a mapping, not {}", node.kind()), None);
+            return None;
+        };
+        let entries = entries
+            .iter()
+            .filter_map(|(key, value)| match key.key_text() {
+                Some(text) => Some(Some((text, value))),
+                None => {
+                    diagnostics.at(path, format!("a key in {what} is {}, not a string", key.kind()), None);
+                    None
+                }
+            })
+            .collect();
+        Some(Fields {
+            path: path.clone(),
+            what,
+            allowed,
+            entries,
+        })
+    }
+
+    fn take(&mut self, key: &str) -> Option<(&'a Node, Path)> {
+        let slot = self
+            .entries
+            .iter_mut()
+            .find(|entry| entry.as_ref().is_some_and(|(name, _)| name == key))?;
+        let (_, node) = slot.take()?;
+        Some((node, self.path.value(key)))
+    }
+
+    fn string(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<Located<String>> {
+        let (node, path) = self.take(key)?;
+        match node {
+            Node::Str(text) => Some(Located::new(text.clone(), Origin::Yaml(path))),
+            Node::Int(_) | Node::UInt(_) | Node::Float(_) | Node::Bool(_) => {
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a string, not {}", node.kind()),
+                    Some("put the value in double quotes".into()),
+                );
+                None
+            }
+            other => {
+                diagnostics.at(&path, format!("`{key}` must be a string, not {}", other.kind()), None);
+                None
+            }
+        }
+    }
+
+    fn required_string(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Located<String> {
+        let present = self.entries.iter().flatten().any(|(name, _)| name == key);
+        match self.string(key, diagnostics) {
+            Some(text) => text,
+            None => {
+                if !present {
+                    diagnostics.at(
+                        &self.path,
+                        format!("{} has no `{key}`", self.what),
+                        Some(format!("add `{key}:`")),
+                    );
+                }
+                Located::new(String::new(), Origin::Yaml(self.path.value(key)))
+            }
+        }
+    }
+
+    fn text(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<String> {
+        self.string(key, diagnostics).map(|text| text.value)
+    }
+
+    fn strings(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Vec<String> {
+        let Some((node, path)) = self.take(key) else {
+            return Vec::new();
+        };
+        let Node::Seq(items) = node else {
+            diagnostics.at(&path, format!("`{key}` must be a list of strings, not {}", node.kind()), None);
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| match item {
+                Node::Str(text) => Some(text.clone()),
+                other => {
+                    diagnostics.at(&path.index(index), format!("expected a string, not {}", other.kind()), None);
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn number(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
+        let (node, path) = self.take(key)?;
+        match node {
+            Node::UInt(number) => Some(Located::new(*number, Origin::Yaml(path))),
+            other => {
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a whole number, not {}", other.kind()),
+                    Some("write the HTTP status as a number, e.g. `status: 404`".into()),
+                );
+                None
+            }
+        }
+    }
+
+    fn word<T>(
+        &mut self,
+        key: &str,
+        expected: &str,
+        diagnostics: &mut Diagnostics,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<Located<T>> {
+        let text = self.string(key, diagnostics)?;
+        match parse(&text.value) {
+            Some(value) => Some(Located::new(value, text.origin)),
+            None => {
+                diagnostics.error_help(
+                    &text.origin,
+                    format!("`{}` is not a valid `{key}`", text.value),
+                    format!("expected one of: {expected}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn category(&mut self, diagnostics: &mut Diagnostics) -> Option<Category> {
+        self.word("category", &Category::spellings(), diagnostics, Category::from_word)
+            .map(|located| located.value)
+    }
+
+    fn retry(&mut self, diagnostics: &mut Diagnostics) -> Option<RetryAdvice> {
+        self.word("retry", &RetryAdvice::spellings(), diagnostics, RetryAdvice::from_word)
+            .map(|located| located.value)
+    }
+
+    /// The entries of a mapping-valued key, with their keys as text.
+    fn entries(&mut self, key: &str, required: bool, diagnostics: &mut Diagnostics) -> Vec<(String, &'a Node, Path)> {
+        let Some((node, path)) = self.take(key) else {
+            if required {
+                diagnostics.at(&self.path, format!("{} has no `{key}`", self.what), Some(format!("add `{key}:`")));
+            }
+            return Vec::new();
+        };
+        match node {
+            Node::Map(entries) => entries
+                .iter()
+                .filter_map(|(entry_key, value)| {
+                    let Some(text) = entry_key.key_text() else {
+                        diagnostics.at(&path, format!("a key in `{key}` is {}, not a string", entry_key.kind()), None);
+                        return None;
+                    };
+                    let value_path = path.value(&text);
+                    Some((text, value, value_path))
+                })
+                .collect(),
+            Node::Null => Vec::new(),
+            other => {
+                diagnostics.at(&path, format!("`{key}` must be a mapping, not {}", other.kind()), None);
+                Vec::new()
+            }
+        }
+    }
+
+    fn examples(&mut self, key: &str, allow_code: bool, diagnostics: &mut Diagnostics) -> Vec<Example> {
+        let Some((node, path)) = self.take(key) else {
+            return Vec::new();
+        };
+        match node {
+            Node::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| example(item, &path.index(index), allow_code, diagnostics))
+                .collect(),
+            other => {
+                diagnostics.at(&path, format!("`{key}` must be a list of examples, not {}", other.kind()), None);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Reports every key nobody took.
+    fn finish(self, diagnostics: &mut Diagnostics) {
+        for (key, _) in self.entries.into_iter().flatten() {
+            let help = match did_you_mean(&key, self.allowed) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the keys of {} are: {}", self.what, self.allowed.join(", ")),
+            };
+            diagnostics.at(&self.path.key(&key), format!("unknown key `{key}` in {}", self.what), Some(help));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! A plain, parser-independent tree of a YAML document, and paths into it.
+//!
+//! The YAML front end ([`crate::yaml`]) builds it; the catalog reader walks it. Nothing here
+//! knows which YAML library produced it.
+
+use std::fmt;
+
+/// One node of a parsed document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    /// `~`, `null` or an empty value.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A negative integer.
+    Int(i64),
+    /// A non-negative integer.
+    UInt(u64),
+    /// A floating-point number.
+    Float(f64),
+    /// A string.
+    Str(String),
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping, in document order.
+    Map(Vec<(Node, Node)>),
+    /// A value with a YAML `!tag`, which catalogs do not use.
+    Tagged(String, Box<Node>),
+}
+
+impl Node {
+    /// A short name of the node's kind, for messages ("a string", "a mapping").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Node::Null => "null",
+            Node::Bool(_) => "a boolean",
+            Node::Int(_) | Node::UInt(_) => "an integer",
+            Node::Float(_) => "a number",
+            Node::Str(_) => "a string",
+            Node::Seq(_) => "a list",
+            Node::Map(_) => "a mapping",
+            Node::Tagged(..) => "a tagged value",
+        }
+    }
+
+    /// The text of a scalar used as a mapping key (`400` → `"400"`); `None` for lists, mappings,
+    /// tags and null.
+    pub fn key_text(&self) -> Option<String> {
+        match self {
+            Node::Str(text) => Some(text.clone()),
+            Node::Int(number) => Some(number.to_string()),
+            Node::UInt(number) => Some(number.to_string()),
+            Node::Bool(flag) => Some(flag.to_string()),
+            Node::Float(number) => Some(number.to_string()),
+            Node::Null | Node::Seq(_) | Node::Map(_) | Node::Tagged(..) => None,
+        }
+    }
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Step {
+    /// The value under this key of a mapping.
+    Value(String),
+    /// The key itself (for diagnostics about the key: typos, duplicates).
+    Key(String),
+    /// The n-th item of a list.
+    Index(usize),
+}
+
+/// Where a node sits in a document: the keys and indexes leading to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path(Vec<Step>);
+
+impl Path {
+    /// The document root.
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    /// The value under `key`.
+    pub fn value(&self, key: &str) -> Path {
+        self.with(Step::Value(key.to_owned()))
+    }
+
+    /// The key `key` itself.
+    pub fn key(&self, key: &str) -> Path {
+        self.with(Step::Key(key.to_owned()))
+    }
+
+    /// The item at `index`.
+    pub fn index(&self, index: usize) -> Path {
+        self.with(Step::Index(index))
+    }
+
+    fn with(&self, step: Step) -> Path {
+        let mut steps = self.0.clone();
+        steps.push(step);
+        Path(steps)
+    }
+
+    /// The steps from the root.
+    pub fn steps(&self) -> &[Step] {
+        &self.0
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("(document)");
+        }
+        for (position, step) in self.0.iter().enumerate() {
+            match step {
+                Step::Value(key) | Step::Key(key) => {
+                    if position > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(key)?;
+                }
+                Step::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,474 @@
+//! Validation: rules across a whole [`Catalog`], and resolution of its defaults into a
+//! [`Provider`] plan.
+//!
+//! Each rule is one function that records every violation it finds and carries on, so that a
+//! catalog with five problems reports five diagnostics in one run.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::ident;
+use crate::model::{Catalog, Code, IdentifyBy, Located, Origin, Slot};
+use crate::plan;
+
+/// Checks `catalog` and resolves it. Returns `None` when any problem was recorded.
+pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::Provider> {
+    let module = check_module_name(catalog, diagnostics);
+    let keys = check_envelope(catalog, diagnostics);
+    let statuses = check_status_table(catalog, diagnostics);
+    let types = check_types(catalog, diagnostics);
+    let code_idents = check_code_names(catalog, diagnostics);
+    check_unique_wire_strings(catalog, diagnostics);
+    check_texts(catalog, diagnostics);
+    let codes = resolve_codes(catalog, &types, &statuses, &code_idents, diagnostics);
+    let examples = check_examples(catalog, &codes, diagnostics);
+    if !diagnostics.is_empty() {
+        return None;
+    }
+    Some(plan::Provider {
+        module: module?,
+        name: catalog.name.value.clone(),
+        description: catalog.description.clone(),
+        identify_by: catalog.identify_by,
+        nested_under: catalog.envelope.nested_under.as_ref().map(|key| key.value.clone()),
+        keys,
+        statuses,
+        types,
+        codes: codes.into_iter().collect::<Option<Vec<_>>>()?,
+        examples,
+    })
+}
+
+/// The provider name must be a snake_case Rust module name that is not a keyword: it becomes
+/// `errcat_generated::<provider>`.
+fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<String> {
+    let provider = &catalog.provider;
+    match ident::module_name(&provider.value) {
+        Ok(module) if module == provider.value => Some(module),
+        Ok(module) => {
+            diagnostics.error_help(
+                &provider.origin,
+                format!("provider `{}` is not a snake_case module name", provider.value),
+                format!("write `provider: {module}` (or rename the file to `{module}.yaml`)"),
+            );
+            None
+        }
+        Err(problem) => {
+            diagnostics.error_help(
+                &provider.origin,
+                format!("provider: {}", problem.describe(&provider.value)),
+                "choose a provider name that is a Rust module name, e.g. `acme_pay`",
+            );
+            None
+        }
+    }
+}
+
+/// The envelope must say where the message is, where the code is (exactly when the provider
+/// identifies errors by code), and must not give one wire key to two slots: decoding could not
+/// tell them apart.
+fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot, Vec<String>)> {
+    let envelope = &catalog.envelope;
+    let has = |slot: Slot| envelope.keys.iter().any(|key| key.slot.value == slot);
+    let keys_origin = match &envelope.origin {
+        Origin::Yaml(path) => Origin::Yaml(path.value("keys")),
+        Origin::Unknown => Origin::Unknown,
+    };
+    if !has(Slot::Message) {
+        diagnostics.error_help(
+            &keys_origin,
+            "the envelope has no `message` key",
+            "add `message: <wire key>` under `envelope.keys` (every error body has a message)",
+        );
+    }
+    match catalog.identify_by {
+        IdentifyBy::Code if !has(Slot::Code) => diagnostics.error_help(
+            &keys_origin,
+            "the envelope has no `code` key",
+            "add `code: <wire key>` under `envelope.keys`, or set `identify_by: message` for a provider without codes",
+        ),
+        IdentifyBy::Message if has(Slot::Code) => {
+            let origin = envelope
+                .keys
+                .iter()
+                .find(|key| key.slot.value == Slot::Code)
+                .map_or(keys_origin.clone(), |key| key.slot.origin.clone());
+            diagnostics.error_help(
+                &origin,
+                "the envelope has a `code` key, but the catalog identifies errors by message",
+                "remove `code` from the envelope, or remove `identify_by: message`",
+            );
+        }
+        _ => {}
+    }
+    if let Some(nested) = &envelope.nested_under {
+        if nested.value.is_empty() {
+            diagnostics.error_help(&nested.origin, "`nested_under` is empty", "name the key, e.g. `error`, or remove `nested_under` for a flat body");
+        }
+    }
+    let mut seen: BTreeMap<&str, Slot> = BTreeMap::new();
+    for key in &envelope.keys {
+        if key.names.is_empty() {
+            diagnostics.error_help(&key.slot.origin, format!("`{}` names no wire key", key.slot.value.as_str()), "give the key's name, e.g. `code: code`");
+        }
+        for name in &key.names {
+            if name.value.is_empty() {
+                diagnostics.error_help(&name.origin, "a wire key name is empty", "write the key as the provider sends it");
+                continue;
+            }
+            if let Some(first) = seen.insert(&name.value, key.slot.value) {
+                diagnostics.error_help(
+                    &name.origin,
+                    format!("wire key `{}` is given to both `{}` and `{}`", name.value, first.as_str(), key.slot.value.as_str()),
+                    "each wire key fills one slot; remove one of them",
+                );
+            }
+        }
+    }
+    envelope
+        .keys
+        .iter()
+        .map(|key| (key.slot.value, key.names.iter().map(|name| name.value.clone()).collect()))
+        .collect()
+}
+
+/// A status must be an HTTP error status: catalogs describe errors, and `http::StatusCode`
+/// only holds 100..=999 (of which 100..=599 are defined).
+fn check_status(status: &Located<u64>, diagnostics: &mut Diagnostics) -> Option<u16> {
+    match status.value {
+        400..=599 => u16::try_from(status.value).ok(),
+        100..=399 => {
+            diagnostics.error_help(
+                &status.origin,
+                format!("status {} is not an error status", status.value),
+                "error responses have statuses 400..=599",
+            );
+            None
+        }
+        _ => {
+            diagnostics.error_help(
+                &status.origin,
+                format!("status {} is not an HTTP status", status.value),
+                "use the status the provider sends, between 400 and 599",
+            );
+            None
+        }
+    }
+}
+
+fn check_status_table(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Status> {
+    catalog
+        .statuses
+        .iter()
+        .filter_map(|row| {
+            Some(plan::Status {
+                status: check_status(&row.status, diagnostics)?,
+                meaning: row.meaning.clone(),
+                category: row.category,
+                retry: row.retry,
+            })
+        })
+        .collect()
+}
+
+/// Types become variants of the generated `ErrorType` enum: each needs a distinct, valid Rust
+/// name, and a valid default status.
+fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Type> {
+    let mut names: BTreeMap<String, &Located<String>> = BTreeMap::new();
+    catalog
+        .types
+        .iter()
+        .map(|error_type| {
+            let ident = variant_ident(&error_type.wire, error_type.rust_name.as_ref(), &mut names, "type", diagnostics)
+                .unwrap_or_default();
+            plan::Type {
+                wire: error_type.wire.value.clone(),
+                ident,
+                description: error_type.description.clone(),
+                status: error_type.status.as_ref().and_then(|status| check_status(status, diagnostics)),
+                retry: error_type.retry,
+                category: error_type.category,
+            }
+        })
+        .collect()
+}
+
+/// Codes become variants of the generated `Code` enum: each needs a valid Rust name (not a
+/// keyword, not starting with a digit, not `Unknown`), and no two codes may collapse to the same
+/// name after case conversion (`card_declined` and `CARD_DECLINED`).
+fn check_code_names(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<Option<String>> {
+    let mut names: BTreeMap<String, &Located<String>> = BTreeMap::new();
+    catalog
+        .codes
+        .iter()
+        .map(|code| variant_ident(&code.key, code.rust_name.as_ref(), &mut names, "code", diagnostics))
+        .collect()
+}
+
+fn variant_ident<'a>(
+    key: &'a Located<String>,
+    explicit: Option<&Located<String>>,
+    taken: &mut BTreeMap<String, &'a Located<String>>,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let (result, origin) = match explicit {
+        Some(name) => (ident::explicit_variant_name(&name.value), &name.origin),
+        None => (ident::variant_name(&key.value), &key.origin),
+    };
+    let source = explicit.map_or(&key.value, |name| &name.value);
+    match result {
+        Ok(name) => {
+            if let Some(first) = taken.get(&name) {
+                diagnostics.error_help(
+                    &key.origin,
+                    format!("{what} `{}` and {what} `{}` both become the Rust name `{name}`", first.value, key.value),
+                    format!("rename one, or give one of them `rust_name:` (first defined at {})", describe_origin(&first.origin)),
+                );
+                None
+            } else {
+                taken.insert(name.clone(), key);
+                Some(name)
+            }
+        }
+        Err(problem) => {
+            diagnostics.error_help(
+                origin,
+                format!("{what} {}", problem.describe(source)),
+                "give it `rust_name: SomeName` with a valid Rust name",
+            );
+            None
+        }
+    }
+}
+
+fn describe_origin(origin: &Origin) -> String {
+    match origin {
+        Origin::Yaml(path) => format!("`{path}`"),
+        Origin::Unknown => "another place".to_owned(),
+    }
+}
+
+/// No two codes may share a wire string: decoding could not tell which one a body means. For
+/// providers identified by message, the wire string is the message text.
+fn check_unique_wire_strings(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Code> = BTreeMap::new();
+    for code in &catalog.codes {
+        let (wire, origin) = wire_of(catalog, code);
+        if let Some(first) = seen.insert(wire, code) {
+            diagnostics.error_help(
+                origin,
+                format!("codes `{}` and `{}` have the same wire string {wire:?}", first.key.value, code.key.value),
+                "a body could not say which one it means; merge them into one code",
+            );
+        }
+    }
+}
+
+fn wire_of<'a>(catalog: &Catalog, code: &'a Code) -> (&'a str, &'a Origin) {
+    match catalog.identify_by {
+        IdentifyBy::Code => (&code.key.value, &code.key.origin),
+        IdentifyBy::Message => (&code.message.value, &code.message.origin),
+    }
+}
+
+/// Texts that are present must say something: an empty message, user message or fix would
+/// render an empty string where users expect guidance.
+fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
+    if catalog.name.value.trim().is_empty() {
+        diagnostics.error_help(&catalog.name.origin, "the provider `name` is empty", "write the provider's display name");
+    }
+    for code in &catalog.codes {
+        if code.key.value.trim().is_empty() {
+            diagnostics.error_help(&code.key.origin, "a code is the empty string", "write the code as the provider sends it");
+        }
+        let texts = [("message", Some(&code.message)), ("user_message", code.user_message.as_ref()), ("fix", code.fix.as_ref())];
+        for (key, text) in texts {
+            if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
+                diagnostics.error_help(
+                    &text.origin,
+                    format!("code `{}` has an empty `{key}`", code.key.value),
+                    format!("write the {}, or remove the key", key.replace('_', " ")),
+                );
+            }
+        }
+    }
+}
+
+/// Every code needs a status (its own, or its type's), and a type it names must exist.
+fn resolve_codes(
+    catalog: &Catalog,
+    types: &[plan::Type],
+    statuses: &[plan::Status],
+    idents: &[Option<String>],
+    diagnostics: &mut Diagnostics,
+) -> Vec<Option<plan::Code>> {
+    let type_wires: Vec<&str> = catalog.types.iter().map(|error_type| error_type.wire.value.as_str()).collect();
+    catalog
+        .codes
+        .iter()
+        .zip(idents)
+        .map(|(code, ident)| {
+            let type_index = match &code.error_type {
+                None => None,
+                Some(name) => match type_wires.iter().position(|wire| *wire == name.value) {
+                    Some(index) => Some(index),
+                    None => {
+                        let help = match did_you_mean(&name.value, &type_wires) {
+                            Some(close) => format!("did you mean `{close}`?"),
+                            None if type_wires.is_empty() => "the catalog defines no `types`; add one or remove `type`".to_owned(),
+                            None => format!("the catalog's types are: {}", type_wires.join(", ")),
+                        };
+                        diagnostics.error_help(&name.origin, format!("code `{}` names unknown type `{}`", code.key.value, name.value), help);
+                        return None;
+                    }
+                },
+            };
+            let of_type = type_index.and_then(|index| types.get(index));
+            let status = match (&code.status, of_type.and_then(|error_type| error_type.status)) {
+                (Some(status), _) => check_status(status, diagnostics)?,
+                (None, Some(status)) => status,
+                (None, None) => {
+                    diagnostics.error_help(
+                        &code.key.origin,
+                        format!("code `{}` has no status", code.key.value),
+                        "add `status:` (or give its type a default `status`)",
+                    );
+                    return None;
+                }
+            };
+            let row = statuses.iter().find(|row| row.status == status);
+            Some(plan::Code {
+                wire: wire_of(catalog, code).0.to_owned(),
+                ident: ident.clone()?,
+                type_index,
+                status,
+                message: code.message.value.clone(),
+                description: code.description.clone(),
+                user_message: code.user_message.as_ref().map(|text| text.value.clone()),
+                fix: code.fix.as_ref().map(|text| text.value.clone()),
+                retry: code.retry.or(of_type.and_then(|t| t.retry)).or(row.and_then(|row| row.retry)),
+                category: code.category.or(of_type.and_then(|t| t.category)).or(row.and_then(|row| row.category)),
+                endpoints: code.endpoints.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A catalog's examples are its documentation and its tests: each body must be a JSON object in
+/// the envelope's shape whose code (or, for providers identified by message, message) is the
+/// code it is documented under — or, for a provider-level example without `code`, no listed code.
+fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: &mut Diagnostics) -> Vec<plan::Example> {
+    let identifying_slot = match catalog.identify_by {
+        IdentifyBy::Code => Slot::Code,
+        IdentifyBy::Message => Slot::Message,
+    };
+    let names: Vec<&str> = catalog
+        .envelope
+        .keys
+        .iter()
+        .filter(|key| key.slot.value == identifying_slot)
+        .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
+        .collect();
+    let nested = catalog.envelope.nested_under.as_ref().map(|key| key.value.as_str());
+    let code_examples = catalog.codes.iter().flat_map(|code| code.examples.iter());
+    let mut examples = Vec::new();
+    for example in code_examples.chain(&catalog.examples) {
+        let expected = match &example.code {
+            None => None,
+            Some(key) => match catalog.codes.iter().position(|code| code.key.value == key.value) {
+                Some(index) => Some(index),
+                None => {
+                    diagnostics.error_help(&key.origin, format!("the example names unknown code `{}`", key.value), "name a code of this catalog, or remove `code` for an unknown one");
+                    continue;
+                }
+            },
+        };
+        let found = match identify(&example.body.value, nested, &names) {
+            Ok(found) => found,
+            Err(problem) => {
+                diagnostics.error_help(&example.body.origin, format!("the example body {problem}"), "write the body exactly as the provider sends it");
+                continue;
+            }
+        };
+        let found_index = catalog.codes.iter().position(|code| wire_of(catalog, code).0 == found);
+        if found_index != expected {
+            let wanted = match expected {
+                Some(index) => format!("code `{}`", catalog.codes[index].key.value),
+                None => "an unknown code".to_owned(),
+            };
+            let got = match found_index {
+                Some(index) => format!("code `{}`", catalog.codes[index].key.value),
+                None => format!("the unknown code {found:?}"),
+            };
+            diagnostics.error_help(
+                &example.body.origin,
+                format!("the example decodes to {got}, not to {wanted}"),
+                "make the body's code match, or move the example under the code it shows",
+            );
+            continue;
+        }
+        let default_status = expected.and_then(|index| codes.get(index)?.as_ref()).map(|code| code.status);
+        let status = match &example.status {
+            Some(status) => check_status(status, diagnostics),
+            None => match default_status {
+                Some(status) => Some(status),
+                None => {
+                    if expected.is_none() {
+                        diagnostics.error_help(&example.origin, "the example has no `status`", "add the response's `status:`");
+                    }
+                    None
+                }
+            },
+        };
+        let Some(status) = status else { continue };
+        examples.push(plan::Example {
+            code: expected,
+            description: example.description.clone(),
+            status,
+            headers: example.headers.clone(),
+            body: example.body.value.clone(),
+        });
+    }
+    examples
+}
+
+/// The identifying string of an example body, read the way the decoder reads it.
+fn identify(body: &str, nested: Option<&str>, names: &[&str]) -> Result<String, String> {
+    let value: Value = serde_json::from_str(body).map_err(|error| format!("is not valid JSON: {error}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("is not a JSON object".to_owned());
+    };
+    if let Some(key) = nested {
+        object = match object.remove(key) {
+            Some(Value::Object(inner)) => inner,
+            _ => return Err(format!("has no `{key}` object")),
+        };
+    }
+    names
+        .iter()
+        .find_map(|name| match object.get(*name) {
+            Some(Value::String(text)) => Some(text.clone()),
+            _ => None,
+        })
+        .ok_or_else(|| match names.first() {
+            Some(name) => format!("has no string `{name}`"),
+            None => "cannot be identified: the envelope names no identifying key".to_owned(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifies_like_the_decoder() {
+        assert_eq!(identify(r#"{"error":{"code":"x"}}"#, Some("error"), &["code"]), Ok("x".into()));
+        assert_eq!(identify(r#"{"Message":"Forbidden"}"#, None, &["message", "Message"]), Ok("Forbidden".into()));
+        assert!(identify(r#"{"code":"x"}"#, Some("error"), &["code"]).unwrap_err().contains("no `error` object"));
+        assert!(identify("[1]", None, &["code"]).unwrap_err().contains("not a JSON object"));
+        assert!(identify("{", None, &["code"]).unwrap_err().contains("not valid JSON"));
+    }
+}

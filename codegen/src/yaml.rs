@@ -1,0 +1,366 @@
+//! The YAML front end: the only module that uses `serde_yaml`.
+//!
+//! [`parse`] turns catalog text into a [`Node`] tree; [`locate`] finds the line and column of a
+//! [`Path`] in the same text, for diagnostics. `serde_yaml` exposes positions only on errors, so
+//! `locate` walks the document with a deserializer that fails on purpose at the node it is
+//! looking for and reads the position from that error. It runs once per diagnostic, never on a
+//! catalog without problems.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::tree::{Node, Path, Step};
+
+/// A 1-based line and column in a catalog file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+}
+
+/// The text is not valid YAML (or repeats a key in a mapping).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Where the parser stopped, when it knows.
+    pub position: Option<Position>,
+    /// What the parser reported, without its position suffix.
+    pub message: String,
+}
+
+/// Parses catalog text.
+pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+    match serde_yaml::from_str::<serde_yaml::Value>(source) {
+        Ok(value) => Ok(convert(value)),
+        Err(error) => Err(syntax_error(source, &error)),
+    }
+}
+
+fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
+    let mut message = error.to_string();
+    if let Some(end) = message.find(" at line ") {
+        message.truncate(end);
+    }
+    let mut position = error.location().map(|location| Position {
+        line: location.line(),
+        column: location.column(),
+    });
+    // serde_yaml places a repeated key at the start of its mapping and names the mapping's
+    // path ("codes: duplicate entry with key \"x\""); point at the second occurrence instead.
+    if let Some((mapping, key)) = duplicate_key(&message) {
+        let mut path = Path::root();
+        for part in mapping.split('.').filter(|part| *part != ".") {
+            path = path.value(part);
+        }
+        if let Some(found) = locate_occurrence(source, &path.key(&key), 2) {
+            position = Some(found);
+        }
+        message = format!("duplicate key `{key}`");
+    }
+    SyntaxError { position, message }
+}
+
+/// `("codes", "x")` from `codes: duplicate entry with key "x"` (mapping `"."` for the root).
+fn duplicate_key(message: &str) -> Option<(String, String)> {
+    let marker = "duplicate entry with key ";
+    let start = message.find(marker)?;
+    let mapping = message[..start].trim_end_matches(": ").trim();
+    let key = message[start + marker.len()..].trim();
+    let key = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')).unwrap_or(key);
+    let mapping = if mapping.is_empty() { "." } else { mapping };
+    Some((mapping.to_owned(), key.to_owned()))
+}
+
+fn convert(value: serde_yaml::Value) -> Node {
+    use serde_yaml::Value;
+    match value {
+        Value::Null => Node::Null,
+        Value::Bool(flag) => Node::Bool(flag),
+        Value::Number(number) => {
+            if let Some(unsigned) = number.as_u64() {
+                Node::UInt(unsigned)
+            } else if let Some(signed) = number.as_i64() {
+                Node::Int(signed)
+            } else {
+                Node::Float(number.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        Value::String(text) => Node::Str(text),
+        Value::Sequence(items) => Node::Seq(items.into_iter().map(convert).collect()),
+        Value::Mapping(entries) => Node::Map(
+            entries
+                .into_iter()
+                .map(|(key, value)| (convert(key), convert(value)))
+                .collect(),
+        ),
+        Value::Tagged(tagged) => {
+            Node::Tagged(tagged.tag.to_string(), Box::new(convert(tagged.value)))
+        }
+    }
+}
+
+/// The position of the node at `path`, if the path exists in `source`.
+pub fn locate(source: &str, path: &Path) -> Option<Position> {
+    locate_occurrence(source, path, 1)
+}
+
+/// Like [`locate`], but when the last step is a key, finds its `occurrence`-th appearance.
+fn locate_occurrence(source: &str, path: &Path, occurrence: usize) -> Option<Position> {
+    let deserializer = serde_yaml::Deserializer::from_str(source);
+    let seek = Seek {
+        steps: path.steps(),
+        occurrence,
+    };
+    match seek.deserialize(deserializer) {
+        Ok(()) => None,
+        Err(error) if error.to_string().contains(FOUND) => {
+            error.location().map(|location| Position {
+                line: location.line(),
+                column: location.column(),
+            })
+        }
+        Err(_) => None,
+    }
+}
+
+/// The message of the deliberate error that marks the node being located.
+const FOUND: &str = "errcat: located";
+
+struct Seek<'a> {
+    steps: &'a [Step],
+    occurrence: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Seek<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.steps.first() {
+            None => deserializer.deserialize_any(Found),
+            Some(Step::Index(_)) => deserializer.deserialize_seq(self),
+            Some(Step::Value(_) | Step::Key(_)) => deserializer.deserialize_map(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Seek<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the path being located")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some((Step::Index(target), rest)) = self.steps.split_first() else {
+            return Ok(());
+        };
+        for _ in 0..*target {
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+        }
+        let inner = Seek {
+            steps: rest,
+            occurrence: self.occurrence,
+        };
+        seq.next_element_seed(inner)?;
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some((step, rest)) = self.steps.split_first() else {
+            return Ok(());
+        };
+        let mut seen = 0;
+        loop {
+            let wanted = match step {
+                Step::Key(key) => {
+                    seen += 1;
+                    (seen >= self.occurrence).then_some(key.as_str())
+                }
+                _ => None,
+            };
+            let Some(key) = map.next_key_seed(KeyText { fail_on: wanted })? else {
+                return Ok(());
+            };
+            match step {
+                Step::Value(wanted) if *wanted == key => map.next_value_seed(Seek {
+                    steps: rest,
+                    occurrence: self.occurrence,
+                })?,
+                Step::Key(wanted) if *wanted == key && seen < self.occurrence => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Step::Key(wanted) if *wanted != key => {
+                    seen -= 1;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+    }
+}
+
+/// Reads a mapping key as text; fails (marking the position) when it equals `fail_on`.
+struct KeyText<'a> {
+    fail_on: Option<&'a str>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyText<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyText<'_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<String, E> {
+        if self.fail_on == Some(key) {
+            return Err(E::custom(FOUND));
+        }
+        Ok(key.to_owned())
+    }
+
+    fn visit_u64<E: de::Error>(self, key: u64) -> Result<String, E> {
+        self.visit_str(&key.to_string())
+    }
+
+    fn visit_i64<E: de::Error>(self, key: i64) -> Result<String, E> {
+        self.visit_str(&key.to_string())
+    }
+
+    fn visit_f64<E: de::Error>(self, key: f64) -> Result<String, E> {
+        self.visit_str(&key.to_string())
+    }
+
+    fn visit_bool<E: de::Error>(self, key: bool) -> Result<String, E> {
+        self.visit_str(&key.to_string())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(String::new())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(String::new())
+    }
+}
+
+/// Fails on whatever node it is given: every default `visit_*` method returns an error, and
+/// `serde_yaml` stamps that error with the node's position.
+struct Found;
+
+impl<'de> Visitor<'de> for Found {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(FOUND)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(de::Error::custom(FOUND))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(de::Error::custom(FOUND))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(de::Error::custom(FOUND))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "\
+name: Demo
+codes:
+  first:
+    status: 400
+  \"second\":
+    status: 404
+    examples:
+      - body: {a: 1}
+      - body:
+          error: x
+statuses:
+  400: {meaning: bad}
+";
+
+    fn at(line: usize, column: usize) -> Option<Position> {
+        Some(Position { line, column })
+    }
+
+    #[test]
+    fn locates_values_keys_and_items() {
+        let codes = Path::root().value("codes");
+        assert_eq!(locate(SOURCE, &Path::root().value("name")), at(1, 7));
+        assert_eq!(locate(SOURCE, &codes.key("second")), at(5, 3));
+        assert_eq!(locate(SOURCE, &codes.value("second").value("status")), at(6, 13));
+        let second_example = codes.value("second").value("examples").index(1);
+        assert_eq!(locate(SOURCE, &second_example.value("body").value("error")), at(10, 18));
+        assert_eq!(locate(SOURCE, &Path::root().value("statuses").key("400")), at(12, 3));
+        assert_eq!(locate(SOURCE, &codes.value("third")), None);
+    }
+
+    #[test]
+    fn converts_scalars() {
+        let tree = parse("a: 1\nb: -2\nc: 1.5\nd: ~\ne: [x]\nf: !tag 3\n").unwrap();
+        let Node::Map(entries) = tree else { panic!("not a map") };
+        let values: Vec<&Node> = entries.iter().map(|(_, value)| value).collect();
+        assert_eq!(values[0], &Node::UInt(1));
+        assert_eq!(values[1], &Node::Int(-2));
+        assert_eq!(values[2], &Node::Float(1.5));
+        assert_eq!(values[3], &Node::Null);
+        assert_eq!(values[4], &Node::Seq(vec![Node::Str("x".into())]));
+        assert!(matches!(values[5], Node::Tagged(..)));
+    }
+
+    #[test]
+    fn reports_syntax_and_duplicates_with_positions() {
+        let error = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(error.position.is_some());
+        let error = parse("codes:\n  x: 1\n  y: 2\n  x: 3\n").unwrap_err();
+        assert_eq!(error.message, "duplicate key `x`");
+        assert_eq!(error.position, at(4, 3));
+    }
+}
