@@ -4,7 +4,7 @@
 //! `#[doc = "…"]` attributes), never as pasted source. Generated code refers to the runtime only
 //! through absolute `::errcat::…` paths.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
@@ -46,6 +46,11 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
     quote! { #(#items)* }
 }
 
+/// An unsuffixed integer literal (`404`, not `404u16`).
+fn number(value: impl Into<u64>) -> Literal {
+    Literal::u64_unsuffixed(value.into())
+}
+
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
@@ -72,7 +77,10 @@ fn category_expr(category: Option<Category>, status: u16) -> TokenStream {
             let variant = ident(category.variant());
             quote!(::errcat::Category::#variant)
         }
-        None => quote!(::errcat::Category::for_status(#status)),
+        None => {
+            let status = number(status);
+            quote!(::errcat::Category::for_status(#status))
+        }
     }
 }
 
@@ -82,7 +90,10 @@ fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
             let variant = ident(retry.variant());
             quote!(::errcat::RetryAdvice::#variant)
         }
-        None => quote!(::errcat::RetryAdvice::for_status(#status)),
+        None => {
+            let status = number(status);
+            quote!(::errcat::RetryAdvice::for_status(#status))
+        }
     }
 }
 
@@ -97,10 +108,10 @@ fn provider_facts(provider: &Provider) -> TokenStream {
         quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
     });
     let statuses = provider.statuses.iter().map(|row| {
-        let status = row.status;
+        let category = category_expr(row.category, row.status);
+        let retry = retry_expr(row.retry, row.status);
+        let status = number(row.status);
         let meaning = &row.meaning;
-        let category = category_expr(row.category, status);
-        let retry = retry_expr(row.retry, status);
         quote!(::errcat::StatusInfo { status: #status, meaning: #meaning, category: #category, retry: #retry })
     });
     let provider_doc = format!(" Facts about {name} as a whole.");
@@ -165,7 +176,10 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
 fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
     let mut sorted: Vec<(&str, usize)> = wires.enumerate().map(|(index, wire)| (wire, index)).collect();
     sorted.sort_unstable();
-    let entries = sorted.iter().map(|(wire, index)| quote!((#wire, #index)));
+    let entries = sorted.iter().map(|(wire, index)| {
+        let index = Literal::usize_unsuffixed(*index);
+        quote!((#wire, #index))
+    });
     quote!(&[#(#entries),*])
 }
 
@@ -173,17 +187,17 @@ fn code_enum(provider: &Provider) -> TokenStream {
     let name = &provider.name;
     let idents: Vec<Ident> = provider.codes.iter().map(|code| ident(&code.ident)).collect();
     let docs = provider.codes.iter().map(|code| code_doc(provider, code));
-    let indexes = 0..provider.codes.len();
+    let indexes = (0..provider.codes.len()).map(Literal::usize_unsuffixed);
     let infos = provider.codes.iter().map(|code| {
         let wire = &code.wire;
         let rust_name = &code.ident;
-        let status = code.status;
         let message = &code.message;
         let description = optional_str(code.description.as_deref());
         let user_message = optional_str(code.user_message.as_deref());
         let fix = optional_str(code.fix.as_deref());
-        let retry = retry_expr(code.retry, status);
-        let category = category_expr(code.category, status);
+        let retry = retry_expr(code.retry, code.status);
+        let category = category_expr(code.category, code.status);
+        let status = number(code.status);
         quote! {
             ::errcat::CodeInfo {
                 wire: #wire,
@@ -388,12 +402,12 @@ fn type_enum(provider: &Provider) -> TokenStream {
     let enum_doc = format!(" An error type of {}: a broad class of codes.", provider.name);
     let idents: Vec<Ident> = provider.types.iter().map(|error_type| ident(&error_type.ident)).collect();
     let docs = provider.types.iter().map(type_doc);
-    let indexes = 0..provider.types.len();
+    let indexes = (0..provider.types.len()).map(Literal::usize_unsuffixed);
     let infos = provider.types.iter().map(|error_type| {
         let wire = &error_type.wire;
         let rust_name = &error_type.ident;
         let description = optional_str(error_type.description.as_deref());
-        let status = match error_type.status {
+        let status = match error_type.status.map(number) {
             Some(status) => quote!(::core::option::Option::Some(#status)),
             None => quote!(::core::option::Option::None),
         };
@@ -937,7 +951,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
 fn example_item(provider: &Provider, example: &Example) -> TokenStream {
     let code = optional_str(example.code.and_then(|index| provider.codes.get(index)).map(|code| code.wire.as_str()));
     let description = optional_str(example.description.as_deref());
-    let status = example.status;
+    let status = number(example.status);
     let headers = example.headers.iter().map(|(name, value)| quote!((#name, #value)));
     let body = &example.body;
     quote! {
