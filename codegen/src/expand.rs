@@ -30,16 +30,17 @@ pub fn provider(provider: &Provider) -> TokenStream {
     }
 }
 
-/// The `pub mod` items that include each provider's file from `OUT_DIR`.
+/// The `pub mod` items that include each provider's file. The paths are relative, so they
+/// resolve next to the index file wherever the output directory is.
 pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
     let items = modules.iter().map(|(module, description)| {
         let ident = ident(module);
-        let file = format!("/{module}.rs");
+        let file = format!("{module}.rs");
         let doc = description.as_deref().map(doc_lines).unwrap_or_default();
         quote! {
             #doc
             pub mod #ident {
-                include!(concat!(env!("OUT_DIR"), #file));
+                include!(#file);
             }
         }
     });
@@ -55,13 +56,28 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// `#[doc = "…"]` attributes, one per line of `text`.
+/// `#[doc = "…"]` attributes, one per line of `text`. Characters rustc refuses in doc comments
+/// (a lone carriage return, text-direction controls) and other control characters are shown as
+/// `\u{…}` escapes: docs are for reading, and the string literals keep the exact text.
 fn doc_lines(text: &str) -> TokenStream {
     let lines = text.trim_end().lines().map(|line| {
-        let line = format!(" {line}");
-        quote!(#[doc = #line])
+        let mut doc = String::with_capacity(line.len() + 1);
+        doc.push(' ');
+        for c in line.chars() {
+            if needs_escape_in_doc(c) {
+                doc.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                doc.push(c);
+            }
+        }
+        quote!(#[doc = #doc])
     });
     quote!(#(#lines)*)
+}
+
+fn needs_escape_in_doc(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn optional_str(value: Option<&str>) -> TokenStream {

@@ -5,6 +5,6 @@
 //! types), `Error` (one error response: decode, render, inspect), `ENVELOPE`, `STATUSES`,
 //! `PROVIDER` and `EXAMPLES`. Adding a YAML file adds a module; no Rust edit is needed.
 #![forbid(unsafe_code)]
-#![deny(missing_docs)]
+#![deny(warnings, missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));
