@@ -117,23 +117,30 @@ pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
+/// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
+/// so that `retyr` is one edit from `retry`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                previous
+    let width = b.len() + 1;
+    let mut table = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            table[i * width + j] = if i == 0 || j == 0 {
+                i + j
             } else {
-                1 + previous.min(row[j]).min(current)
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (table[(i - 1) * width + j] + 1)
+                    .min(table[i * width + j - 1] + 1)
+                    .min(table[(i - 1) * width + j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(table[(i - 2) * width + j - 2] + 1);
+                }
+                best
             };
-            previous = current;
         }
     }
-    row[b.len()]
+    table[a.len() * width + b.len()]
 }
 
 #[cfg(test)]
@@ -145,6 +152,7 @@ mod tests {
         let keys = ["message", "status", "user_message"];
         assert_eq!(did_you_mean("mesage", &keys), Some("message"));
         assert_eq!(did_you_mean("stauts", &keys), Some("status"));
+        assert_eq!(did_you_mean("retyr", &["retry", "type"]), Some("retry"));
         assert_eq!(did_you_mean("colour", &keys), None);
     }
 }

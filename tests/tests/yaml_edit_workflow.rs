@@ -1,0 +1,125 @@
+//! The "YAML edit only" workflow, for real: copy the workspace, drop a new catalog into
+//! `catalog/`, build, and use the new module from a crate that depends on `errcat-generated` —
+//! with no Rust edit. Then break the catalog and check `cargo build` reports it with its
+//! location, without a panic.
+//!
+//! The nested builds use a target directory under `CARGO_TARGET_TMPDIR`, kept between runs, and
+//! `--offline`: every dependency is already in Cargo's cache from building this test.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NEW_CATALOG: &str = r#"# A provider added by the test: nothing but this file is needed.
+name: Acme Pay
+envelope:
+  nested_under: error
+  keys:
+    code: code
+    message: message
+statuses:
+  402: {meaning: "Payment Required", category: business_rule}
+codes:
+  card_declined:
+    status: 402
+    message: "Your card was declined."
+    user_message: "Your card was declined. Please use another card."
+    retry: never
+    examples:
+      - body: {error: {code: card_declined, message: "Your card was declined."}}
+"#;
+
+const CONSUMER_MANIFEST: &str = r#"[package]
+name = "consumer"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[workspace]
+
+[dependencies]
+errcat = { path = "../workspace/errcat" }
+errcat-generated = { path = "../workspace/generated" }
+"#;
+
+const CONSUMER_TEST: &str = r##"
+use errcat::{ApiError, Category};
+use errcat_generated::acme_pay::{Code, Error};
+
+#[test]
+fn new_provider_module_works() {
+    let error = Error::decode(402, br#"{"error":{"code":"card_declined","message":"Your card was declined.","decline_code":"insufficient_funds"}}"#).unwrap();
+    assert_eq!(error.code(), &Code::CardDeclined);
+    assert_eq!(error.category(), Category::BusinessRule);
+    assert_eq!(error.user_message(), "Your card was declined. Please use another card.");
+    assert_eq!(error.extra()["decline_code"], "insufficient_funds");
+    assert_eq!(Error::decode(402, &Error::new(Code::CardDeclined).to_json()).unwrap(), Error::new(Code::CardDeclined));
+    // The seed providers are still there.
+    assert_eq!(errcat_generated::vaultspay::Code::ALL.len(), 9);
+}
+"##;
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "target" || name == ".git" {
+            continue;
+        }
+        let (source, target) = (entry.path(), to.join(&name));
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&source, &target);
+        } else {
+            fs::copy(&source, &target).unwrap();
+        }
+    }
+}
+
+fn cargo(dir: &Path, args: &[&str], target_dir: &Path) -> Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs")
+}
+
+#[test]
+fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("yaml-edit-workflow");
+    let workspace = base.join("workspace");
+    let consumer = base.join("consumer");
+    let target_dir = base.join("target");
+    let _ = fs::remove_dir_all(&workspace);
+    let _ = fs::remove_dir_all(&consumer);
+    copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap(), &workspace);
+
+    fs::write(workspace.join("catalog/acme_pay.yaml"), NEW_CATALOG).unwrap();
+    fs::create_dir_all(consumer.join("tests")).unwrap();
+    fs::create_dir_all(consumer.join("src")).unwrap();
+    fs::write(consumer.join("Cargo.toml"), CONSUMER_MANIFEST).unwrap();
+    fs::write(consumer.join("src/lib.rs"), "").unwrap();
+    fs::write(consumer.join("tests/new_provider.rs"), CONSUMER_TEST).unwrap();
+    fs::copy(workspace.join("Cargo.lock"), consumer.join("Cargo.lock")).unwrap();
+
+    let output = cargo(&consumer, &["test", "--quiet"], &target_dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "consumer tests failed:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{stdout}");
+
+    // Break the catalog: an unknown key and a status that is not an error status.
+    let broken = NEW_CATALOG.replace("    retry: never\n", "    retyr: never\n").replace("status: 402\n", "status: 200\n");
+    fs::write(workspace.join("catalog/acme_pay.yaml"), broken).unwrap();
+    let output = cargo(&consumer, &["build", "--quiet"], &target_dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("catalog/acme_pay.yaml:15:5: error: unknown key `retyr` in a code"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `retry`?"), "{stderr}");
+    assert!(stderr.contains("catalog/acme_pay.yaml:12:13: error: status 200 is not an error status"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
+}
