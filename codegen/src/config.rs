@@ -2,12 +2,10 @@
 //! module per provider into `OUT_DIR`, and tell Cargo when to run again.
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     errcat_codegen::Config::new()
-//!         .catalog_dir("../catalog")
-//!         .compile_or_exit();
-//! }
+//! // in build.rs, inside `fn main`:
+//! errcat_codegen::Config::new()
+//!     .catalog_dir("../catalog")
+//!     .compile_or_exit();
 //! ```
 //! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));`
 
@@ -144,7 +142,11 @@ impl Config {
                         error,
                     })?
                     .path();
-                if path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml") && path.is_file() {
+                if path
+                    .extension()
+                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
+                    && path.is_file()
+                {
                     files.push(path);
                 }
             }
@@ -174,7 +176,10 @@ impl Config {
                 error,
             })?;
             let shown = self.display(&path);
-            let stem = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let provider = match load_catalog(&shown, &source, &stem) {
                 Ok(provider) => provider,
                 Err(mut found) => {
@@ -191,7 +196,8 @@ impl Config {
                 });
                 continue;
             }
-            let code = emit::format_file(expand::provider(&provider), &shown).map_err(Failure::Internal)?;
+            let code = emit::format_file(expand::provider(&provider), &shown)
+                .map_err(Failure::Internal)?;
             generated.push(Generated {
                 module: provider.module.clone(),
                 source: shown,
@@ -219,7 +225,9 @@ impl Config {
         }
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Failure::NoOutDir)?,
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Failure::NoOutDir)?,
         };
         let generated = self.generate()?;
         for module in &generated {
@@ -235,7 +243,8 @@ impl Config {
                 (module.module.clone(), Some(doc))
             })
             .collect();
-        let index_code = emit::format_file(expand::module_index(&index), "the catalog directory").map_err(Failure::Internal)?;
+        let index_code = emit::format_file(expand::module_index(&index), "the catalog directory")
+            .map_err(Failure::Internal)?;
         write_if_changed(&out_dir.join(INDEX_FILE), &index_code)?;
         Ok(generated)
     }

@@ -35,7 +35,12 @@ impl Diagnostics {
     }
 
     /// Records a problem with a suggestion.
-    pub fn error_help(&mut self, origin: &Origin, message: impl Into<String>, help: impl Into<String>) {
+    pub fn error_help(
+        &mut self,
+        origin: &Origin,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         self.found.push(Diagnostic {
             origin: origin.clone(),
             message: message.into(),
@@ -50,6 +55,11 @@ impl Diagnostics {
             message: message.into(),
             help,
         });
+    }
+
+    /// How many problems were recorded.
+    pub fn len(&self) -> usize {
+        self.found.len()
     }
 
     /// Whether nothing was recorded.
@@ -94,7 +104,9 @@ impl Located {
 
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let position = self.position.unwrap_or(yaml::Position { line: 1, column: 1 });
+        let position = self
+            .position
+            .unwrap_or(yaml::Position { line: 1, column: 1 });
         write!(
             f,
             "{}:{}:{}: error: {}",

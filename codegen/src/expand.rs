@@ -60,7 +60,16 @@ fn ident(name: &str) -> Ident {
 /// (a lone carriage return, text-direction controls) and other control characters are shown as
 /// `\u{…}` escapes: docs are for reading, and the string literals keep the exact text.
 fn doc_lines(text: &str) -> TokenStream {
-    let lines = text.trim_end().lines().map(|line| {
+    let mut docs = Vec::new();
+    let mut in_list = false;
+    for line in text.trim_end().lines() {
+        let is_item = is_list_item(line);
+        // A plain line right after a list would be read as part of its last item; a blank line
+        // keeps it a paragraph of its own, as the catalog meant.
+        if in_list && !is_item && !line.trim().is_empty() && !line.starts_with(' ') {
+            docs.push(String::new());
+        }
+        in_list = is_item || (in_list && line.starts_with(' '));
         let mut doc = String::with_capacity(line.len() + 1);
         doc.push(' ');
         for c in line.chars() {
@@ -70,9 +79,18 @@ fn doc_lines(text: &str) -> TokenStream {
                 doc.push(c);
             }
         }
-        quote!(#[doc = #doc])
+        docs.push(doc);
+    }
+    let docs = docs.iter().map(|doc| quote!(#[doc = #doc]));
+    quote!(#(#docs)*)
+}
+
+fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    let numbered = line.split_once(". ").is_some_and(|(number, _)| {
+        !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
     });
-    quote!(#(#lines)*)
+    line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || numbered
 }
 
 fn needs_escape_in_doc(c: char) -> bool {
@@ -190,7 +208,10 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
 
 /// The wire table sorted for binary search: (wire, index).
 fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
-    let mut sorted: Vec<(&str, usize)> = wires.enumerate().map(|(index, wire)| (wire, index)).collect();
+    let mut sorted: Vec<(&str, usize)> = wires
+        .enumerate()
+        .map(|(index, wire)| (wire, index))
+        .collect();
     sorted.sort_unstable();
     let entries = sorted.iter().map(|(wire, index)| {
         let index = Literal::usize_unsuffixed(*index);
@@ -201,7 +222,11 @@ fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
 
 fn code_enum(provider: &Provider) -> TokenStream {
     let name = &provider.name;
-    let idents: Vec<Ident> = provider.codes.iter().map(|code| ident(&code.ident)).collect();
+    let idents: Vec<Ident> = provider
+        .codes
+        .iter()
+        .map(|code| ident(&code.ident))
+        .collect();
     let docs = provider.codes.iter().map(|code| code_doc(provider, code));
     let indexes = (0..provider.codes.len()).map(Literal::usize_unsuffixed);
     let infos = provider.codes.iter().map(|code| {
@@ -415,8 +440,15 @@ fn type_doc(error_type: &Type) -> TokenStream {
 }
 
 fn type_enum(provider: &Provider) -> TokenStream {
-    let enum_doc = format!(" An error type of {}: a broad class of codes.", provider.name);
-    let idents: Vec<Ident> = provider.types.iter().map(|error_type| ident(&error_type.ident)).collect();
+    let enum_doc = format!(
+        " An error type of {}: a broad class of codes.",
+        provider.name
+    );
+    let idents: Vec<Ident> = provider
+        .types
+        .iter()
+        .map(|error_type| ident(&error_type.ident))
+        .collect();
     let docs = provider.types.iter().map(type_doc);
     let indexes = (0..provider.types.len()).map(Literal::usize_unsuffixed);
     let infos = provider.types.iter().map(|error_type| {
@@ -452,7 +484,12 @@ fn type_enum(provider: &Provider) -> TokenStream {
             }
         }
     });
-    let by_wire = wire_table(provider.types.iter().map(|error_type| error_type.wire.as_str()));
+    let by_wire = wire_table(
+        provider
+            .types
+            .iter()
+            .map(|error_type| error_type.wire.as_str()),
+    );
     quote! {
         #[doc = #enum_doc]
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -545,8 +582,16 @@ fn type_enum(provider: &Provider) -> TokenStream {
 /// Accessors and setters for the optional string slots the envelope has.
 fn text_slot_methods(provider: &Provider) -> TokenStream {
     let slots = [
-        (Slot::Param, "param", "The request parameter the error is about."),
-        (Slot::Field, "field", "The request field the error is about."),
+        (
+            Slot::Param,
+            "param",
+            "The request parameter the error is about.",
+        ),
+        (
+            Slot::Field,
+            "field",
+            "The request field the error is about.",
+        ),
         (Slot::Details, "details", "Additional context."),
     ];
     let methods = slots.iter().filter(|(slot, ..)| provider.has_slot(*slot)).map(|(_, name, doc)| {
@@ -574,7 +619,9 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let name = &provider.name;
     let typed_type = !provider.types.is_empty() && provider.has_slot(Slot::Type);
     let by_code = provider.identify_by == IdentifyBy::Code;
-    let struct_doc = format!(" One {name} error response: decoded from what the provider sent, or built to send.");
+    let struct_doc = format!(
+        " One {name} error response: decoded from what the provider sent, or built to send."
+    );
 
     let type_field = if typed_type {
         quote!(error_type: ::core::option::Option<ErrorType>,)
@@ -648,7 +695,13 @@ fn error_struct(provider: &Provider) -> TokenStream {
         quote!(::core::option::Option::None)
     };
     let display = if by_code {
-        quote!(write!(f, "{} ({}): {}", self.code.as_str(), self.status.as_u16(), self.message()))
+        quote!(write!(
+            f,
+            "{} ({}): {}",
+            self.code.as_str(),
+            self.status.as_u16(),
+            self.message()
+        ))
     } else {
         quote!(write!(f, "{} ({})", self.message(), self.status.as_u16()))
     };
@@ -965,10 +1018,18 @@ fn error_struct(provider: &Provider) -> TokenStream {
 }
 
 fn example_item(provider: &Provider, example: &Example) -> TokenStream {
-    let code = optional_str(example.code.and_then(|index| provider.codes.get(index)).map(|code| code.wire.as_str()));
+    let code = optional_str(
+        example
+            .code
+            .and_then(|index| provider.codes.get(index))
+            .map(|code| code.wire.as_str()),
+    );
     let description = optional_str(example.description.as_deref());
     let status = number(example.status);
-    let headers = example.headers.iter().map(|(name, value)| quote!((#name, #value)));
+    let headers = example
+        .headers
+        .iter()
+        .map(|(name, value)| quote!((#name, #value)));
     let body = &example.body;
     quote! {
         ::errcat::Example {
@@ -982,7 +1043,10 @@ fn example_item(provider: &Provider, example: &Example) -> TokenStream {
 }
 
 fn examples(provider: &Provider) -> TokenStream {
-    let items = provider.examples.iter().map(|example| example_item(provider, example));
+    let items = provider
+        .examples
+        .iter()
+        .map(|example| example_item(provider, example));
     quote! {
         /// The catalog's documented example responses. Each decodes to its code and encodes back
         /// to the same JSON.

@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn converts_wire_strings() {
-        assert_eq!(variant_name("RATE_LIMIT_EXCEEDED").unwrap(), "RateLimitExceeded");
+        assert_eq!(
+            variant_name("RATE_LIMIT_EXCEEDED").unwrap(),
+            "RateLimitExceeded"
+        );
         assert_eq!(variant_name("invalid_api_key").unwrap(), "InvalidApiKey");
         assert_eq!(variant_name("card-declined").unwrap(), "CardDeclined");
         assert_eq!(module_name("VRP Billing").unwrap(), "vrp_billing");
@@ -102,12 +105,27 @@ mod tests {
 
     #[test]
     fn rejects_what_cannot_be_a_name() {
-        assert_eq!(variant_name("1001"), Err(IdentProblem::StartsWithDigit("1001".into())));
-        assert_eq!(variant_name("self"), Err(IdentProblem::Keyword("Self".into())));
-        assert_eq!(variant_name("UNKNOWN"), Err(IdentProblem::Reserved("Unknown".into())));
+        assert_eq!(
+            variant_name("1001"),
+            Err(IdentProblem::StartsWithDigit("1001".into()))
+        );
+        assert_eq!(
+            variant_name("self"),
+            Err(IdentProblem::Keyword("Self".into()))
+        );
+        assert_eq!(
+            variant_name("UNKNOWN"),
+            Err(IdentProblem::Reserved("Unknown".into()))
+        );
         assert_eq!(variant_name("!!!"), Err(IdentProblem::Empty));
-        assert_eq!(module_name("type"), Err(IdentProblem::Keyword("type".into())));
-        assert_eq!(module_name("match"), Err(IdentProblem::Keyword("match".into())));
+        assert_eq!(
+            module_name("type"),
+            Err(IdentProblem::Keyword("type".into()))
+        );
+        assert_eq!(
+            module_name("match"),
+            Err(IdentProblem::Keyword("match".into()))
+        );
         assert!(explicit_variant_name("Has Space").is_err());
     }
 }

@@ -28,15 +28,29 @@ use diagnostic::{Diagnostics, Located};
 
 /// Loads one catalog: parse, read, validate. `file` is how diagnostics name the file;
 /// `default_provider` is the module name when the catalog has no `provider` key.
-pub fn load_catalog(file: &str, source: &[u8], default_provider: &str) -> Result<plan::Provider, Vec<Located>> {
+pub fn load_catalog(
+    file: &str,
+    source: &[u8],
+    default_provider: &str,
+) -> Result<plan::Provider, Vec<Located>> {
     let place = |text: &str, found: Diagnostics| -> Vec<Located> {
-        found.into_vec().into_iter().map(|diagnostic| Located::place(file, text, diagnostic)).collect()
+        let mut placed: Vec<Located> = found
+            .into_vec()
+            .into_iter()
+            .map(|diagnostic| Located::place(file, text, diagnostic))
+            .collect();
+        // In file order, as a reader goes through the catalog (stable: same place, found order).
+        placed.sort_by_key(|located| located.position);
+        placed
     };
     let Ok(text) = std::str::from_utf8(source) else {
-        let valid = source.utf8_chunks().next().map_or(0, |chunk| chunk.valid().len());
-        let before = &source[..valid];
-        let line = before.iter().filter(|byte| **byte == b'\n').count() + 1;
-        let column = before.iter().rev().take_while(|byte| **byte != b'\n').count() + 1;
+        let valid = source
+            .utf8_chunks()
+            .next()
+            .map_or(0, |chunk| chunk.valid().len());
+        let before = String::from_utf8_lossy(&source[..valid]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.chars().rev().take_while(|c| *c != '\n').count() + 1;
         return Err(vec![Located {
             file: file.to_owned(),
             position: Some(yaml::Position { line, column }),
@@ -48,11 +62,14 @@ pub fn load_catalog(file: &str, source: &[u8], default_provider: &str) -> Result
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
+            let help = error.message.starts_with("duplicate key").then(|| {
+                "a key may appear once in a mapping; remove or rename one of them".to_owned()
+            });
             return Err(vec![Located {
                 file: file.to_owned(),
                 position: error.position,
                 message: format!("invalid YAML: {}", error.message),
-                help: None,
+                help,
             }]);
         }
     };

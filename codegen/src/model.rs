@@ -152,8 +152,8 @@ words! {
 pub struct Catalog {
     /// The module name (the `provider` key, or the file stem).
     pub provider: Located<String>,
-    /// The display name.
-    pub name: Located<String>,
+    /// The display name (`None` when missing, which is reported while reading).
+    pub name: Option<Located<String>>,
     /// About the provider's errors.
     pub description: Option<String>,
     /// How bodies name their error.

@@ -13,7 +13,11 @@ use crate::tree::{Node, Path};
 /// Reads a catalog document. `default_provider` is the module name when the catalog has no
 /// `provider` key (the file stem). Returns `None` only when the document is not a mapping at
 /// all; everything else is recorded in `diagnostics`.
-pub fn catalog(root: &Node, default_provider: &str, diagnostics: &mut Diagnostics) -> Option<Catalog> {
+pub fn catalog(
+    root: &Node,
+    default_provider: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Catalog> {
     let top = Path::root();
     let mut map = Fields::open(
         root,
@@ -37,21 +41,30 @@ pub fn catalog(root: &Node, default_provider: &str, diagnostics: &mut Diagnostic
         .unwrap_or_else(|| Located::new(default_provider.to_owned(), Origin::Yaml(top.clone())));
     let name = map.required_string("name", diagnostics);
     let description = map.text("description", diagnostics);
-    let identify_by = match map.word("identify_by", "`code` or `message`", diagnostics, |word| match word {
-        "code" => Some(IdentifyBy::Code),
-        "message" => Some(IdentifyBy::Message),
-        _ => None,
-    }) {
-        Some(located) => located.value,
-        None => IdentifyBy::Code,
-    };
+    let identify_by =
+        match map.word(
+            "identify_by",
+            "`code` or `message`",
+            diagnostics,
+            |word| match word {
+                "code" => Some(IdentifyBy::Code),
+                "message" => Some(IdentifyBy::Message),
+                _ => None,
+            },
+        ) {
+            Some(located) => located.value,
+            None => IdentifyBy::Code,
+        };
     let envelope = match map.take("envelope") {
         Some((node, path)) => envelope(node, &path, diagnostics),
         None => {
             diagnostics.at(
                 &top,
                 "the catalog has no `envelope`",
-                Some("add `envelope:` with `keys:` naming where the body puts the code and message".into()),
+                Some(
+                    "add `envelope:` with `keys:` naming where the body puts the code and message"
+                        .into(),
+                ),
             );
             Envelope::default()
         }
@@ -87,7 +100,13 @@ pub fn catalog(root: &Node, default_provider: &str, diagnostics: &mut Diagnostic
 }
 
 fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope {
-    let Some(mut map) = Fields::open(node, path, "`envelope`", &["nested_under", "keys"], diagnostics) else {
+    let Some(mut map) = Fields::open(
+        node,
+        path,
+        "`envelope`",
+        &["nested_under", "keys"],
+        diagnostics,
+    ) else {
         return Envelope::default();
     };
     let nested_under = map.string("nested_under", diagnostics);
@@ -100,7 +119,11 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("envelope keys are: {}", Slot::spellings()),
             };
-            diagnostics.error_help(&slot_origin, format!("unknown envelope slot `{slot_name}`"), help);
+            diagnostics.error_help(
+                &slot_origin,
+                format!("unknown envelope slot `{slot_name}`"),
+                help,
+            );
             continue;
         };
         let names = match names_node {
@@ -109,7 +132,10 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
                 .iter()
                 .enumerate()
                 .filter_map(|(index, item)| match item {
-                    Node::Str(name) => Some(Located::new(name.clone(), Origin::Yaml(names_path.index(index)))),
+                    Node::Str(name) => Some(Located::new(
+                        name.clone(),
+                        Origin::Yaml(names_path.index(index)),
+                    )),
                     other => {
                         diagnostics.at(
                             &names_path.index(index),
@@ -142,16 +168,27 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
     }
 }
 
-fn status_row(key: &str, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<StatusRow> {
+fn status_row(
+    key: &str,
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<StatusRow> {
     let status = status_key(key, path, diagnostics)?;
-    let mut map = Fields::open(node, path, "a status", &["meaning", "category", "retry"], diagnostics)?;
-    let meaning = map.required_string("meaning", diagnostics).value;
+    let mut map = Fields::open(
+        node,
+        path,
+        format!("status {key}"),
+        &["meaning", "category", "retry"],
+        diagnostics,
+    )?;
+    let meaning = map.required_string("meaning", diagnostics);
     let category = map.category(diagnostics);
     let retry = map.retry(diagnostics);
     map.finish(diagnostics);
     Some(StatusRow {
         status,
-        meaning,
+        meaning: meaning?.value,
         category,
         retry,
     })
@@ -159,10 +196,7 @@ fn status_row(key: &str, node: &Node, path: &Path, diagnostics: &mut Diagnostics
 
 /// A status written as a mapping key (`400:`).
 fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
-    let Some(parent) = parent_of(path) else {
-        return None;
-    };
-    let origin = Origin::Yaml(parent.key(key));
+    let origin = Origin::Yaml(parent_of(path)?.key(key));
     match key.parse::<u64>() {
         Ok(status) => Some(Located::new(status, origin)),
         Err(_) => {
@@ -191,12 +225,17 @@ fn parent_of(path: &Path) -> Option<Path> {
     Some(result)
 }
 
-fn error_type(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<ErrorType> {
+fn error_type(
+    key: String,
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<ErrorType> {
     let wire = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
     let mut map = Fields::open(
         node,
         path,
-        "a type",
+        format!("type `{key}`"),
         &["description", "status", "retry", "category", "rust_name"],
         diagnostics,
     )?;
@@ -212,12 +251,15 @@ fn error_type(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnosti
     Some(error_type)
 }
 
+/// Reads one code. A code whose message or status cannot be read is reported and left out, so
+/// that validation does not add follow-on errors about it ("no status", "empty message"); other
+/// problems (unknown keys, bad words) are reported and the code is still validated.
 fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<Code> {
     let key_located = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
     let mut map = Fields::open(
         node,
         path,
-        "a code",
+        format!("code `{key}`"),
         &[
             "type",
             "status",
@@ -233,12 +275,17 @@ fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) ->
         ],
         diagnostics,
     )?;
+    let status_written = map.has("status");
+    let status = map.number("status", diagnostics);
+    let message = map.required_string("message", diagnostics);
     let code = Code {
         key: key_located,
         rust_name: map.string("rust_name", diagnostics),
         error_type: map.string("type", diagnostics),
-        status: map.number("status", diagnostics),
-        message: map.required_string("message", diagnostics),
+        status: status.clone(),
+        message: message
+            .clone()
+            .unwrap_or_else(|| Located::new(String::new(), Origin::Unknown)),
         description: map.text("description", diagnostics),
         user_message: map.string("user_message", diagnostics),
         fix: map.string("fix", diagnostics),
@@ -255,17 +302,27 @@ fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) ->
             .collect(),
     };
     map.finish(diagnostics);
-    Some(code)
+    let readable = message.is_some() && (status.is_some() || !status_written);
+    readable.then_some(code)
 }
 
-fn example(node: &Node, path: &Path, allow_code: bool, diagnostics: &mut Diagnostics) -> Option<Example> {
+fn example(
+    node: &Node,
+    path: &Path,
+    allow_code: bool,
+    diagnostics: &mut Diagnostics,
+) -> Option<Example> {
     let allowed: &[&str] = if allow_code {
         &["description", "status", "headers", "body", "code"]
     } else {
         &["description", "status", "headers", "body"]
     };
     let mut map = Fields::open(node, path, "an example", allowed, diagnostics)?;
-    let code = if allow_code { map.string("code", diagnostics) } else { None };
+    let code = if allow_code {
+        map.string("code", diagnostics)
+    } else {
+        None
+    };
     let description = map.text("description", diagnostics);
     let status = map.number("status", diagnostics);
     let headers = map
@@ -274,7 +331,11 @@ fn example(node: &Node, path: &Path, allow_code: bool, diagnostics: &mut Diagnos
         .filter_map(|(name, value, value_path)| match value.key_text() {
             Some(text) => Some((name, text)),
             None => {
-                diagnostics.at(&value_path, format!("a header value must be a string, not {}", value.kind()), None);
+                diagnostics.at(
+                    &value_path,
+                    format!("a header value must be a string, not {}", value.kind()),
+                    None,
+                );
                 None
             }
         })
@@ -282,7 +343,11 @@ fn example(node: &Node, path: &Path, allow_code: bool, diagnostics: &mut Diagnos
     let body = match map.take("body") {
         Some((node, body_path)) => json_body(node, &body_path, diagnostics)?,
         None => {
-            diagnostics.at(path, "the example has no `body`", Some("add `body:` with the response body".into()));
+            diagnostics.at(
+                path,
+                "the example has no `body`",
+                Some("add `body:` with the response body".into()),
+            );
             map.finish(diagnostics);
             return None;
         }
@@ -309,7 +374,11 @@ fn json_body(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<
     match write_json(node, &mut text) {
         Ok(()) => Some(Located::new(text, origin)),
         Err(problem) => {
-            diagnostics.at(path, format!("the example body cannot be written as JSON: {problem}"), None);
+            diagnostics.at(
+                path,
+                format!("the example body cannot be written as JSON: {problem}"),
+                None,
+            );
             None
         }
     }
@@ -361,7 +430,7 @@ fn write_json(node: &Node, out: &mut String) -> Result<(), String> {
 /// at [`Fields::finish`] is reported as unknown.
 struct Fields<'a> {
     path: Path,
-    what: &'static str,
+    what: String,
     allowed: &'static [&'static str],
     entries: Vec<Option<(String, &'a Node)>>,
 }
@@ -370,12 +439,21 @@ impl<'a> Fields<'a> {
     fn open(
         node: &'a Node,
         path: &Path,
-        what: &'static str,
+        what: impl Into<String>,
         allowed: &'static [&'static str],
         diagnostics: &mut Diagnostics,
     ) -> Option<Fields<'a>> {
+        let what = what.into();
         let Node::Map(entries) = node else {
-            diagnostics.at(path, format!("{what} must be a mapping, not {}", node.kind()), None);
+            let message = match (node, path.steps().is_empty()) {
+                (Node::Null, true) => "the catalog is empty".to_owned(),
+                _ => format!("{what} must be a mapping, not {}", node.kind()),
+            };
+            diagnostics.at(
+                path,
+                message,
+                Some(format!("write {what} as `key: value` lines")),
+            );
             return None;
         };
         let entries = entries
@@ -383,7 +461,11 @@ impl<'a> Fields<'a> {
             .filter_map(|(key, value)| match key.key_text() {
                 Some(text) => Some(Some((text, value))),
                 None => {
-                    diagnostics.at(path, format!("a key in {what} is {}, not a string", key.kind()), None);
+                    diagnostics.at(
+                        path,
+                        format!("a key in {what} is {}, not a string", key.kind()),
+                        None,
+                    );
                     None
                 }
             })
@@ -418,27 +500,35 @@ impl<'a> Fields<'a> {
                 None
             }
             other => {
-                diagnostics.at(&path, format!("`{key}` must be a string, not {}", other.kind()), None);
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a string, not {}", other.kind()),
+                    None,
+                );
                 None
             }
         }
     }
 
-    fn required_string(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Located<String> {
-        let present = self.entries.iter().flatten().any(|(name, _)| name == key);
-        match self.string(key, diagnostics) {
-            Some(text) => text,
-            None => {
-                if !present {
-                    diagnostics.at(
-                        &self.path,
-                        format!("{} has no `{key}`", self.what),
-                        Some(format!("add `{key}:`")),
-                    );
-                }
-                Located::new(String::new(), Origin::Yaml(self.path.value(key)))
-            }
+    /// Whether the mapping has `key` (taken or not).
+    fn has(&self, key: &str) -> bool {
+        self.entries.iter().flatten().any(|(name, _)| name == key)
+    }
+
+    /// A string that must be present; a missing one is reported at the mapping's own key.
+    fn required_string(
+        &mut self,
+        key: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Located<String>> {
+        if !self.has(key) {
+            diagnostics.at(
+                &self.path.to_key(),
+                format!("{} has no `{key}`", self.what),
+                Some(format!("add `{key}:`")),
+            );
         }
+        self.string(key, diagnostics)
     }
 
     fn text(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<String> {
@@ -450,7 +540,11 @@ impl<'a> Fields<'a> {
             return Vec::new();
         };
         let Node::Seq(items) = node else {
-            diagnostics.at(&path, format!("`{key}` must be a list of strings, not {}", node.kind()), None);
+            diagnostics.at(
+                &path,
+                format!("`{key}` must be a list of strings, not {}", node.kind()),
+                None,
+            );
             return Vec::new();
         };
         items
@@ -459,7 +553,11 @@ impl<'a> Fields<'a> {
             .filter_map(|(index, item)| match item {
                 Node::Str(text) => Some(text.clone()),
                 other => {
-                    diagnostics.at(&path.index(index), format!("expected a string, not {}", other.kind()), None);
+                    diagnostics.at(
+                        &path.index(index),
+                        format!("expected a string, not {}", other.kind()),
+                        None,
+                    );
                     None
                 }
             })
@@ -503,20 +601,39 @@ impl<'a> Fields<'a> {
     }
 
     fn category(&mut self, diagnostics: &mut Diagnostics) -> Option<Category> {
-        self.word("category", &Category::spellings(), diagnostics, Category::from_word)
-            .map(|located| located.value)
+        self.word(
+            "category",
+            &Category::spellings(),
+            diagnostics,
+            Category::from_word,
+        )
+        .map(|located| located.value)
     }
 
     fn retry(&mut self, diagnostics: &mut Diagnostics) -> Option<RetryAdvice> {
-        self.word("retry", &RetryAdvice::spellings(), diagnostics, RetryAdvice::from_word)
-            .map(|located| located.value)
+        self.word(
+            "retry",
+            &RetryAdvice::spellings(),
+            diagnostics,
+            RetryAdvice::from_word,
+        )
+        .map(|located| located.value)
     }
 
     /// The entries of a mapping-valued key, with their keys as text.
-    fn entries(&mut self, key: &str, required: bool, diagnostics: &mut Diagnostics) -> Vec<(String, &'a Node, Path)> {
+    fn entries(
+        &mut self,
+        key: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(String, &'a Node, Path)> {
         let Some((node, path)) = self.take(key) else {
             if required {
-                diagnostics.at(&self.path, format!("{} has no `{key}`", self.what), Some(format!("add `{key}:`")));
+                diagnostics.at(
+                    &self.path.to_key(),
+                    format!("{} has no `{key}`", self.what),
+                    Some(format!("add `{key}:`")),
+                );
             }
             return Vec::new();
         };
@@ -525,7 +642,11 @@ impl<'a> Fields<'a> {
                 .iter()
                 .filter_map(|(entry_key, value)| {
                     let Some(text) = entry_key.key_text() else {
-                        diagnostics.at(&path, format!("a key in `{key}` is {}, not a string", entry_key.kind()), None);
+                        diagnostics.at(
+                            &path,
+                            format!("a key in `{key}` is {}, not a string", entry_key.kind()),
+                            None,
+                        );
                         return None;
                     };
                     let value_path = path.value(&text);
@@ -534,13 +655,22 @@ impl<'a> Fields<'a> {
                 .collect(),
             Node::Null => Vec::new(),
             other => {
-                diagnostics.at(&path, format!("`{key}` must be a mapping, not {}", other.kind()), None);
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a mapping, not {}", other.kind()),
+                    None,
+                );
                 Vec::new()
             }
         }
     }
 
-    fn examples(&mut self, key: &str, allow_code: bool, diagnostics: &mut Diagnostics) -> Vec<Example> {
+    fn examples(
+        &mut self,
+        key: &str,
+        allow_code: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<Example> {
         let Some((node, path)) = self.take(key) else {
             return Vec::new();
         };
@@ -548,10 +678,16 @@ impl<'a> Fields<'a> {
             Node::Seq(items) => items
                 .iter()
                 .enumerate()
-                .filter_map(|(index, item)| example(item, &path.index(index), allow_code, diagnostics))
+                .filter_map(|(index, item)| {
+                    example(item, &path.index(index), allow_code, diagnostics)
+                })
                 .collect(),
             other => {
-                diagnostics.at(&path, format!("`{key}` must be a list of examples, not {}", other.kind()), None);
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a list of examples, not {}", other.kind()),
+                    None,
+                );
                 Vec::new()
             }
         }
@@ -564,7 +700,11 @@ impl<'a> Fields<'a> {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the keys of {} are: {}", self.what, self.allowed.join(", ")),
             };
-            diagnostics.at(&self.path.key(&key), format!("unknown key `{key}` in {}", self.what), Some(help));
+            diagnostics.at(
+                &self.path.key(&key),
+                format!("unknown key `{key}` in {}", self.what),
+                Some(help),
+            );
         }
     }
 }

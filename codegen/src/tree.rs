@@ -93,6 +93,19 @@ impl Path {
         self.with(Step::Index(index))
     }
 
+    /// For a path ending at the value of a key, the path of that key itself (where "this
+    /// mapping lacks …" or "this value is wrong as a whole" is best shown); other paths as they are.
+    pub fn to_key(&self) -> Path {
+        match self.0.split_last() {
+            Some((Step::Value(key), parent)) => {
+                let mut steps = parent.to_vec();
+                steps.push(Step::Key(key.clone()));
+                Path(steps)
+            }
+            _ => self.clone(),
+        }
+    }
+
     fn with(&self, step: Step) -> Path {
         let mut steps = self.0.clone();
         steps.push(step);

@@ -29,10 +29,14 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     }
     Some(plan::Provider {
         module: module?,
-        name: catalog.name.value.clone(),
+        name: catalog.name.as_ref()?.value.clone(),
         description: catalog.description.clone(),
         identify_by: catalog.identify_by,
-        nested_under: catalog.envelope.nested_under.as_ref().map(|key| key.value.clone()),
+        nested_under: catalog
+            .envelope
+            .nested_under
+            .as_ref()
+            .map(|key| key.value.clone()),
         keys,
         statuses,
         types,
@@ -48,17 +52,27 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
     match ident::module_name(&provider.value) {
         Ok(module) if module == provider.value => Some(module),
         Ok(module) => {
+            let help = match provider.origin {
+                // Defaulted from the file name: the file is what to rename.
+                Origin::Yaml(ref path) if path.steps().is_empty() => {
+                    format!("rename the file to `{module}.yaml`, or add `provider: {module}`")
+                }
+                _ => format!("write `provider: {module}`"),
+            };
             diagnostics.error_help(
                 &provider.origin,
-                format!("provider `{}` is not a snake_case module name", provider.value),
-                format!("write `provider: {module}` (or rename the file to `{module}.yaml`)"),
+                format!(
+                    "provider `{}` is not a snake_case module name",
+                    provider.value
+                ),
+                help,
             );
             None
         }
         Err(problem) => {
             diagnostics.error_help(
                 &provider.origin,
-                format!("provider: {}", problem.describe(&provider.value)),
+                format!("provider {}", problem.describe(&provider.value)),
                 "choose a provider name that is a Rust module name, e.g. `acme_pay`",
             );
             None
@@ -73,7 +87,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     let envelope = &catalog.envelope;
     let has = |slot: Slot| envelope.keys.iter().any(|key| key.slot.value == slot);
     let keys_origin = match &envelope.origin {
-        Origin::Yaml(path) => Origin::Yaml(path.value("keys")),
+        Origin::Yaml(path) => Origin::Yaml(path.key("keys")),
         Origin::Unknown => Origin::Unknown,
     };
     if !has(Slot::Message) {
@@ -105,23 +119,40 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     }
     if let Some(nested) = &envelope.nested_under {
         if nested.value.is_empty() {
-            diagnostics.error_help(&nested.origin, "`nested_under` is empty", "name the key, e.g. `error`, or remove `nested_under` for a flat body");
+            diagnostics.error_help(
+                &nested.origin,
+                "`nested_under` is empty",
+                "name the key, e.g. `error`, or remove `nested_under` for a flat body",
+            );
         }
     }
     let mut seen: BTreeMap<&str, Slot> = BTreeMap::new();
     for key in &envelope.keys {
         if key.names.is_empty() {
-            diagnostics.error_help(&key.slot.origin, format!("`{}` names no wire key", key.slot.value.as_str()), "give the key's name, e.g. `code: code`");
+            diagnostics.error_help(
+                &key.slot.origin,
+                format!("`{}` names no wire key", key.slot.value.as_str()),
+                "give the key's name, e.g. `code: code`",
+            );
         }
         for name in &key.names {
             if name.value.is_empty() {
-                diagnostics.error_help(&name.origin, "a wire key name is empty", "write the key as the provider sends it");
+                diagnostics.error_help(
+                    &name.origin,
+                    "a wire key name is empty",
+                    "write the key as the provider sends it",
+                );
                 continue;
             }
             if let Some(first) = seen.insert(&name.value, key.slot.value) {
                 diagnostics.error_help(
                     &name.origin,
-                    format!("wire key `{}` is given to both `{}` and `{}`", name.value, first.as_str(), key.slot.value.as_str()),
+                    format!(
+                        "wire key `{}` is given to both `{}` and `{}`",
+                        name.value,
+                        first.as_str(),
+                        key.slot.value.as_str()
+                    ),
                     "each wire key fills one slot; remove one of them",
                 );
             }
@@ -130,7 +161,12 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     envelope
         .keys
         .iter()
-        .map(|key| (key.slot.value, key.names.iter().map(|name| name.value.clone()).collect()))
+        .map(|key| {
+            (
+                key.slot.value,
+                key.names.iter().map(|name| name.value.clone()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -181,13 +217,22 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
         .types
         .iter()
         .map(|error_type| {
-            let ident = variant_ident(&error_type.wire, error_type.rust_name.as_ref(), &mut names, "type", diagnostics)
-                .unwrap_or_default();
+            let ident = variant_ident(
+                &error_type.wire,
+                error_type.rust_name.as_ref(),
+                &mut names,
+                "type",
+                diagnostics,
+            )
+            .unwrap_or_default();
             plan::Type {
                 wire: error_type.wire.value.clone(),
                 ident,
                 description: error_type.description.clone(),
-                status: error_type.status.as_ref().and_then(|status| check_status(status, diagnostics)),
+                status: error_type
+                    .status
+                    .as_ref()
+                    .and_then(|status| check_status(status, diagnostics)),
                 retry: error_type.retry,
                 category: error_type.category,
             }
@@ -203,7 +248,15 @@ fn check_code_names(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<Opt
     catalog
         .codes
         .iter()
-        .map(|code| variant_ident(&code.key, code.rust_name.as_ref(), &mut names, "code", diagnostics))
+        .map(|code| {
+            variant_ident(
+                &code.key,
+                code.rust_name.as_ref(),
+                &mut names,
+                "code",
+                diagnostics,
+            )
+        })
         .collect()
 }
 
@@ -224,8 +277,14 @@ fn variant_ident<'a>(
             if let Some(first) = taken.get(&name) {
                 diagnostics.error_help(
                     &key.origin,
-                    format!("{what} `{}` and {what} `{}` both become the Rust name `{name}`", first.value, key.value),
-                    format!("rename one, or give one of them `rust_name:` (first defined at {})", describe_origin(&first.origin)),
+                    format!(
+                        "{what} `{}` and {what} `{}` both become the Rust name `{name}`",
+                        first.value, key.value
+                    ),
+                    format!(
+                        "rename one, or give one of them `rust_name:` (first defined at {})",
+                        describe_origin(&first.origin)
+                    ),
                 );
                 None
             } else {
@@ -260,7 +319,10 @@ fn check_unique_wire_strings(catalog: &Catalog, diagnostics: &mut Diagnostics) {
         if let Some(first) = seen.insert(wire, code) {
             diagnostics.error_help(
                 origin,
-                format!("codes `{}` and `{}` have the same wire string {wire:?}", first.key.value, code.key.value),
+                format!(
+                    "codes `{}` and `{}` have the same wire string {wire:?}",
+                    first.key.value, code.key.value
+                ),
                 "a body could not say which one it means; merge them into one code",
             );
         }
@@ -277,14 +339,30 @@ fn wire_of<'a>(catalog: &Catalog, code: &'a Code) -> (&'a str, &'a Origin) {
 /// Texts that are present must say something: an empty message, user message or fix would
 /// render an empty string where users expect guidance.
 fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
-    if catalog.name.value.trim().is_empty() {
-        diagnostics.error_help(&catalog.name.origin, "the provider `name` is empty", "write the provider's display name");
+    if let Some(name) = catalog
+        .name
+        .as_ref()
+        .filter(|name| name.value.trim().is_empty())
+    {
+        diagnostics.error_help(
+            &name.origin,
+            "the provider `name` is empty",
+            "write the provider's display name",
+        );
     }
     for code in &catalog.codes {
         if code.key.value.trim().is_empty() {
-            diagnostics.error_help(&code.key.origin, "a code is the empty string", "write the code as the provider sends it");
+            diagnostics.error_help(
+                &code.key.origin,
+                "a code is the empty string",
+                "write the code as the provider sends it",
+            );
         }
-        let texts = [("message", Some(&code.message)), ("user_message", code.user_message.as_ref()), ("fix", code.fix.as_ref())];
+        let texts = [
+            ("message", Some(&code.message)),
+            ("user_message", code.user_message.as_ref()),
+            ("fix", code.fix.as_ref()),
+        ];
         for (key, text) in texts {
             if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
                 diagnostics.error_help(
@@ -305,7 +383,11 @@ fn resolve_codes(
     idents: &[Option<String>],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Option<plan::Code>> {
-    let type_wires: Vec<&str> = catalog.types.iter().map(|error_type| error_type.wire.value.as_str()).collect();
+    let type_wires: Vec<&str> = catalog
+        .types
+        .iter()
+        .map(|error_type| error_type.wire.value.as_str())
+        .collect();
     catalog
         .codes
         .iter()
@@ -318,16 +400,29 @@ fn resolve_codes(
                     None => {
                         let help = match did_you_mean(&name.value, &type_wires) {
                             Some(close) => format!("did you mean `{close}`?"),
-                            None if type_wires.is_empty() => "the catalog defines no `types`; add one or remove `type`".to_owned(),
+                            None if type_wires.is_empty() => {
+                                "the catalog defines no `types`; add one or remove `type`"
+                                    .to_owned()
+                            }
                             None => format!("the catalog's types are: {}", type_wires.join(", ")),
                         };
-                        diagnostics.error_help(&name.origin, format!("code `{}` names unknown type `{}`", code.key.value, name.value), help);
+                        diagnostics.error_help(
+                            &name.origin,
+                            format!(
+                                "code `{}` names unknown type `{}`",
+                                code.key.value, name.value
+                            ),
+                            help,
+                        );
                         return None;
                     }
                 },
             };
             let of_type = type_index.and_then(|index| types.get(index));
-            let status = match (&code.status, of_type.and_then(|error_type| error_type.status)) {
+            let status = match (
+                &code.status,
+                of_type.and_then(|error_type| error_type.status),
+            ) {
                 (Some(status), _) => check_status(status, diagnostics)?,
                 (None, Some(status)) => status,
                 (None, None) => {
@@ -349,8 +444,14 @@ fn resolve_codes(
                 description: code.description.clone(),
                 user_message: code.user_message.as_ref().map(|text| text.value.clone()),
                 fix: code.fix.as_ref().map(|text| text.value.clone()),
-                retry: code.retry.or(of_type.and_then(|t| t.retry)).or(row.and_then(|row| row.retry)),
-                category: code.category.or(of_type.and_then(|t| t.category)).or(row.and_then(|row| row.category)),
+                retry: code
+                    .retry
+                    .or(of_type.and_then(|t| t.retry))
+                    .or(row.and_then(|row| row.retry)),
+                category: code
+                    .category
+                    .or(of_type.and_then(|t| t.category))
+                    .or(row.and_then(|row| row.category)),
                 endpoints: code.endpoints.clone(),
             })
         })
@@ -360,7 +461,11 @@ fn resolve_codes(
 /// A catalog's examples are its documentation and its tests: each body must be a JSON object in
 /// the envelope's shape whose code (or, for providers identified by message, message) is the
 /// code it is documented under — or, for a provider-level example without `code`, no listed code.
-fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: &mut Diagnostics) -> Vec<plan::Example> {
+fn check_examples(
+    catalog: &Catalog,
+    codes: &[Option<plan::Code>],
+    diagnostics: &mut Diagnostics,
+) -> Vec<plan::Example> {
     let identifying_slot = match catalog.identify_by {
         IdentifyBy::Code => Slot::Code,
         IdentifyBy::Message => Slot::Message,
@@ -372,16 +477,32 @@ fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: 
         .filter(|key| key.slot.value == identifying_slot)
         .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
         .collect();
-    let nested = catalog.envelope.nested_under.as_ref().map(|key| key.value.as_str());
+    let nested = catalog
+        .envelope
+        .nested_under
+        .as_ref()
+        .map(|key| key.value.as_str());
     let code_examples = catalog.codes.iter().flat_map(|code| code.examples.iter());
     let mut examples = Vec::new();
     for example in code_examples.chain(&catalog.examples) {
+        let body_origin = match &example.body.origin {
+            Origin::Yaml(path) => Origin::Yaml(path.to_key()),
+            Origin::Unknown => Origin::Unknown,
+        };
         let expected = match &example.code {
             None => None,
-            Some(key) => match catalog.codes.iter().position(|code| code.key.value == key.value) {
+            Some(key) => match catalog
+                .codes
+                .iter()
+                .position(|code| code.key.value == key.value)
+            {
                 Some(index) => Some(index),
                 None => {
-                    diagnostics.error_help(&key.origin, format!("the example names unknown code `{}`", key.value), "name a code of this catalog, or remove `code` for an unknown one");
+                    diagnostics.error_help(
+                        &key.origin,
+                        format!("the example names unknown code `{}`", key.value),
+                        "name a code of this catalog, or remove `code` for an unknown one",
+                    );
                     continue;
                 }
             },
@@ -389,11 +510,18 @@ fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: 
         let found = match identify(&example.body.value, nested, &names) {
             Ok(found) => found,
             Err(problem) => {
-                diagnostics.error_help(&example.body.origin, format!("the example body {problem}"), "write the body exactly as the provider sends it");
+                diagnostics.error_help(
+                    &body_origin,
+                    format!("the example body {problem}"),
+                    "write the body exactly as the provider sends it",
+                );
                 continue;
             }
         };
-        let found_index = catalog.codes.iter().position(|code| wire_of(catalog, code).0 == found);
+        let found_index = catalog
+            .codes
+            .iter()
+            .position(|code| wire_of(catalog, code).0 == found);
         if found_index != expected {
             let wanted = match expected {
                 Some(index) => format!("code `{}`", catalog.codes[index].key.value),
@@ -404,20 +532,26 @@ fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: 
                 None => format!("the unknown code {found:?}"),
             };
             diagnostics.error_help(
-                &example.body.origin,
+                &body_origin,
                 format!("the example decodes to {got}, not to {wanted}"),
                 "make the body's code match, or move the example under the code it shows",
             );
             continue;
         }
-        let default_status = expected.and_then(|index| codes.get(index)?.as_ref()).map(|code| code.status);
+        let default_status = expected
+            .and_then(|index| codes.get(index)?.as_ref())
+            .map(|code| code.status);
         let status = match &example.status {
             Some(status) => check_status(status, diagnostics),
             None => match default_status {
                 Some(status) => Some(status),
                 None => {
                     if expected.is_none() {
-                        diagnostics.error_help(&example.origin, "the example has no `status`", "add the response's `status:`");
+                        diagnostics.error_help(
+                            &example.origin,
+                            "the example has no `status`",
+                            "add the response's `status:`",
+                        );
                     }
                     None
                 }
@@ -437,7 +571,8 @@ fn check_examples(catalog: &Catalog, codes: &[Option<plan::Code>], diagnostics: 
 
 /// The identifying string of an example body, read the way the decoder reads it.
 fn identify(body: &str, nested: Option<&str>, names: &[&str]) -> Result<String, String> {
-    let value: Value = serde_json::from_str(body).map_err(|error| format!("is not valid JSON: {error}"))?;
+    let value: Value =
+        serde_json::from_str(body).map_err(|error| format!("is not valid JSON: {error}"))?;
     let Value::Object(mut object) = value else {
         return Err("is not a JSON object".to_owned());
     };
@@ -465,10 +600,22 @@ mod tests {
 
     #[test]
     fn identifies_like_the_decoder() {
-        assert_eq!(identify(r#"{"error":{"code":"x"}}"#, Some("error"), &["code"]), Ok("x".into()));
-        assert_eq!(identify(r#"{"Message":"Forbidden"}"#, None, &["message", "Message"]), Ok("Forbidden".into()));
-        assert!(identify(r#"{"code":"x"}"#, Some("error"), &["code"]).unwrap_err().contains("no `error` object"));
-        assert!(identify("[1]", None, &["code"]).unwrap_err().contains("not a JSON object"));
-        assert!(identify("{", None, &["code"]).unwrap_err().contains("not valid JSON"));
+        assert_eq!(
+            identify(r#"{"error":{"code":"x"}}"#, Some("error"), &["code"]),
+            Ok("x".into())
+        );
+        assert_eq!(
+            identify(r#"{"Message":"Forbidden"}"#, None, &["message", "Message"]),
+            Ok("Forbidden".into())
+        );
+        assert!(identify(r#"{"code":"x"}"#, Some("error"), &["code"])
+            .unwrap_err()
+            .contains("no `error` object"));
+        assert!(identify("[1]", None, &["code"])
+            .unwrap_err()
+            .contains("not a JSON object"));
+        assert!(identify("{", None, &["code"])
+            .unwrap_err()
+            .contains("not valid JSON"));
     }
 }

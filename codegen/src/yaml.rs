@@ -39,9 +39,15 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 }
 
 fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
+    // Drop the first " at line L column C" (the position is reported separately), but keep any
+    // context after it, such as ", while parsing a flow sequence at line 14 column 16".
     let mut message = error.to_string();
-    if let Some(end) = message.find(" at line ") {
-        message.truncate(end);
+    if let Some(start) = message.find(" at line ") {
+        let rest = &message[start + " at line ".len()..];
+        let end = rest
+            .find(',')
+            .map_or(message.len(), |comma| start + " at line ".len() + comma);
+        message.replace_range(start..end, "");
     }
     let mut position = error.location().map(|location| Position {
         line: location.line(),
@@ -50,10 +56,7 @@ fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
     // serde_yaml places a repeated key at the start of its mapping and names the mapping's
     // path ("codes: duplicate entry with key \"x\""); point at the second occurrence instead.
     if let Some((mapping, key)) = duplicate_key(&message) {
-        let mut path = Path::root();
-        for part in mapping.split('.').filter(|part| *part != ".") {
-            path = path.value(part);
-        }
+        let path = parse_serde_path(&mapping);
         if let Some(found) = locate_occurrence(source, &path.key(&key), 2) {
             position = Some(found);
         }
@@ -62,13 +65,40 @@ fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
     SyntaxError { position, message }
 }
 
+/// A [`Path`] from serde_yaml's path text (`codes.card_declined.examples[0]`, `.` for the root).
+/// Keys that themselves contain dots or brackets cannot be told apart; those diagnostics keep
+/// serde_yaml's own position.
+fn parse_serde_path(text: &str) -> Path {
+    let mut path = Path::root();
+    for part in text.split('.').filter(|part| !part.is_empty()) {
+        let (key, mut indexes) = match part.find('[') {
+            Some(open) => (&part[..open], &part[open..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            path = path.value(key);
+        }
+        while let Some(rest) = indexes.strip_prefix('[') {
+            let Some(close) = rest.find(']') else { break };
+            if let Ok(index) = rest[..close].parse() {
+                path = path.index(index);
+            }
+            indexes = &rest[close + 1..];
+        }
+    }
+    path
+}
+
 /// `("codes", "x")` from `codes: duplicate entry with key "x"` (mapping `"."` for the root).
 fn duplicate_key(message: &str) -> Option<(String, String)> {
     let marker = "duplicate entry with key ";
     let start = message.find(marker)?;
     let mapping = message[..start].trim_end_matches(": ").trim();
     let key = message[start + marker.len()..].trim();
-    let key = key.strip_prefix('"').and_then(|k| k.strip_suffix('"')).unwrap_or(key);
+    let key = key
+        .strip_prefix('"')
+        .and_then(|k| k.strip_suffix('"'))
+        .unwrap_or(key);
     let mapping = if mapping.is_empty() { "." } else { mapping };
     Some((mapping.to_owned(), key.to_owned()))
 }
@@ -335,17 +365,28 @@ statuses:
         let codes = Path::root().value("codes");
         assert_eq!(locate(SOURCE, &Path::root().value("name")), at(1, 7));
         assert_eq!(locate(SOURCE, &codes.key("second")), at(5, 3));
-        assert_eq!(locate(SOURCE, &codes.value("second").value("status")), at(6, 13));
+        assert_eq!(
+            locate(SOURCE, &codes.value("second").value("status")),
+            at(6, 13)
+        );
         let second_example = codes.value("second").value("examples").index(1);
-        assert_eq!(locate(SOURCE, &second_example.value("body").value("error")), at(10, 18));
-        assert_eq!(locate(SOURCE, &Path::root().value("statuses").key("400")), at(12, 3));
+        assert_eq!(
+            locate(SOURCE, &second_example.value("body").value("error")),
+            at(10, 18)
+        );
+        assert_eq!(
+            locate(SOURCE, &Path::root().value("statuses").key("400")),
+            at(12, 3)
+        );
         assert_eq!(locate(SOURCE, &codes.value("third")), None);
     }
 
     #[test]
     fn converts_scalars() {
         let tree = parse("a: 1\nb: -2\nc: 1.5\nd: ~\ne: [x]\nf: !tag 3\n").unwrap();
-        let Node::Map(entries) = tree else { panic!("not a map") };
+        let Node::Map(entries) = tree else {
+            panic!("not a map")
+        };
         let values: Vec<&Node> = entries.iter().map(|(_, value)| value).collect();
         assert_eq!(values[0], &Node::UInt(1));
         assert_eq!(values[1], &Node::Int(-2));

@@ -103,7 +103,10 @@ impl fmt::Display for DecodeErrorKind {
                 line,
                 column,
                 message,
-            } => write!(f, "the body is not valid JSON ({message} at line {line} column {column})"),
+            } => write!(
+                f,
+                "the body is not valid JSON ({message} at line {line} column {column})"
+            ),
             DecodeErrorKind::NotAnObject => f.write_str("the body is JSON but not an object"),
             DecodeErrorKind::MissingEnvelope { key } => {
                 write!(f, "the body has no `{key}` object")
@@ -118,11 +121,19 @@ impl fmt::Display for DecodeErrorKind {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const SNIPPET: usize = 80;
-        write!(f, "cannot decode the {} response: {}", self.status, self.kind)?;
+        write!(
+            f,
+            "cannot decode the {} response: {}",
+            self.status, self.kind
+        )?;
         if !self.body.is_empty() {
             let text = String::from_utf8_lossy(&self.body);
             let snippet: String = text.chars().take(SNIPPET).collect();
-            let more = if text.chars().nth(SNIPPET).is_some() { "…" } else { "" };
+            let more = if text.chars().nth(SNIPPET).is_some() {
+                "…"
+            } else {
+                ""
+            };
             write!(f, "; body: {snippet:?}{more}")?;
         }
         Ok(())

@@ -88,7 +88,10 @@ impl HeaderInfo {
         use http::HeaderValue;
         match self.retry_after {
             Some(RetryAfter::Delay(delay)) => {
-                headers.insert(http::header::RETRY_AFTER, HeaderValue::from(delay.as_secs()));
+                headers.insert(
+                    http::header::RETRY_AFTER,
+                    HeaderValue::from(delay.as_secs()),
+                );
             }
             Some(RetryAfter::Date(date)) => {
                 let text = httpdate::fmt_http_date(date);

@@ -377,9 +377,8 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
                     })
                     .inspect_err(|error| {
                         if is_shape_error(error) {
-                            *self.problem = Some(DecodeErrorKind::MissingEnvelope {
-                                key: nested_under,
-                            });
+                            *self.problem =
+                                Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
                         }
                     })?;
                 inner = Some(fields);
@@ -542,7 +541,9 @@ impl Serialize for ErrorObject<'_> {
         let mut rendered: [Option<&str>; Slot::ALL.len()] = [None; Slot::ALL.len()];
         for spec in envelope.keys {
             let value = match spec.slot {
-                Slot::Code => code.map(SlotValue::Text).or_else(|| fields.value(Slot::Code)),
+                Slot::Code => code
+                    .map(SlotValue::Text)
+                    .or_else(|| fields.value(Slot::Code)),
                 Slot::Type => error_type
                     .map(SlotValue::Text)
                     .or_else(|| fields.value(Slot::Type)),
@@ -624,7 +625,8 @@ mod tests {
 
     #[test]
     fn keeps_unknown_and_mistyped_keys() {
-        let body = r#"{"error":{"code":"x","message":null,"retryAfter":-1,"extra":[1]},"trace":"t"}"#;
+        let body =
+            r#"{"error":{"code":"x","message":null,"retryAfter":-1,"extra":[1]},"trace":"t"}"#;
         let (fields, rendered) = round_trip(body);
         assert_eq!(fields.code.as_deref(), Some("x"));
         assert_eq!(fields.message, None);
@@ -645,14 +647,38 @@ mod tests {
 
     #[test]
     fn classifies_failures() {
-        let kind = |body: &str| decode(&NESTED, 502, body.as_bytes()).unwrap_err().kind().clone();
+        let kind = |body: &str| {
+            decode(&NESTED, 502, body.as_bytes())
+                .unwrap_err()
+                .kind()
+                .clone()
+        };
         assert_eq!(kind(" \n"), DecodeErrorKind::Empty);
         assert_eq!(kind("[1]"), DecodeErrorKind::NotAnObject);
-        assert_eq!(kind("{\"code\":\"x\"}"), DecodeErrorKind::MissingEnvelope { key: "error" });
-        assert_eq!(kind("{\"error\":\"boom\"}"), DecodeErrorKind::MissingEnvelope { key: "error" });
-        assert!(matches!(kind("{\"error\":{\"code\""), DecodeErrorKind::Truncated { .. }));
-        assert!(matches!(kind("<html>"), DecodeErrorKind::Syntax { line: 1, column: 1, .. }));
-        assert!(matches!(kind(r#"{"error":{}} x"#), DecodeErrorKind::Syntax { .. }));
+        assert_eq!(
+            kind("{\"code\":\"x\"}"),
+            DecodeErrorKind::MissingEnvelope { key: "error" }
+        );
+        assert_eq!(
+            kind("{\"error\":\"boom\"}"),
+            DecodeErrorKind::MissingEnvelope { key: "error" }
+        );
+        assert!(matches!(
+            kind("{\"error\":{\"code\""),
+            DecodeErrorKind::Truncated { .. }
+        ));
+        assert!(matches!(
+            kind("<html>"),
+            DecodeErrorKind::Syntax {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ));
+        assert!(matches!(
+            kind(r#"{"error":{}} x"#),
+            DecodeErrorKind::Syntax { .. }
+        ));
         let deep = format!(r#"{{"error":{{"a":{}"#, "[".repeat(10_000));
         assert!(matches!(kind(&deep), DecodeErrorKind::Syntax { .. }));
         let big = vec![b' '; MAX_BODY_BYTES + 1];

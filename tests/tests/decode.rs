@@ -12,10 +12,16 @@ use errcat_generated::{licensekey, vaultspay, verification, vivamo, vrp_billing}
 fn unknown_code_keeps_its_string_and_classifies_by_status() {
     let body = br#"{"error":{"code":"card_velocity_exceeded","message":"Slow down","type":"invalid_request"}}"#;
     let error = vaultspay::Error::decode(429, body).unwrap();
-    assert_eq!(error.code(), &vaultspay::Code::Unknown("card_velocity_exceeded".into()));
+    assert_eq!(
+        error.code(),
+        &vaultspay::Code::Unknown("card_velocity_exceeded".into())
+    );
     assert!(!error.code().is_known());
     assert_eq!(error.message(), "Slow down");
-    assert_eq!(error.error_type(), Some(&vaultspay::ErrorType::InvalidRequest));
+    assert_eq!(
+        error.error_type(),
+        Some(&vaultspay::ErrorType::InvalidRequest)
+    );
     // Unknown codes take their category and retry advice from the status table.
     assert_eq!(error.category(), Category::RateLimited);
     assert_eq!(error.retry(), vaultspay::status_info(429).unwrap().retry);
@@ -24,7 +30,11 @@ fn unknown_code_keeps_its_string_and_classifies_by_status() {
 
 #[test]
 fn unknown_code_with_an_undocumented_status_falls_back_to_the_status_class() {
-    let error = licensekey::Error::decode(504, br#"{"code":"gateway_timeout","message":"upstream timed out"}"#).unwrap();
+    let error = licensekey::Error::decode(
+        504,
+        br#"{"code":"gateway_timeout","message":"upstream timed out"}"#,
+    )
+    .unwrap();
     assert_eq!(error.category(), Category::ProviderUnavailable);
     assert_eq!(error.retry(), RetryAdvice::Backoff);
     assert_eq!(ApiError::code(&error), "gateway_timeout");
@@ -49,7 +59,10 @@ fn missing_optional_keys_decode_and_fall_back_to_the_catalog() {
     assert_eq!(error.error_type(), None);
     assert_eq!(error.message(), vaultspay::Code::InvalidApiKey.message());
     // Nothing that was not sent is invented on the way back out.
-    assert_eq!(json(&error.to_json()), serde_json::json!({"error": {"code": "invalid_api_key"}}));
+    assert_eq!(
+        json(&error.to_json()),
+        serde_json::json!({"error": {"code": "invalid_api_key"}})
+    );
 }
 
 #[test]
@@ -60,7 +73,10 @@ fn nulls_and_wrong_types_are_kept_verbatim() {
     assert_eq!(error.details(), None);
     assert_eq!(error.retry_after(), None);
     assert_eq!(error.extra()["field"], serde_json::Value::Null);
-    assert_eq!(error.extra()["details"], serde_json::json!({"nested": true}));
+    assert_eq!(
+        error.extra()["details"],
+        serde_json::json!({"nested": true})
+    );
     assert_eq!(error.extra()["retryAfter"], "soon");
     assert_eq!(json(&error.to_json()), json(body));
 }
@@ -90,7 +106,12 @@ fn body_request_id_wins_over_the_header_and_the_header_fills_in() {
         .header("Request-Id", "req_header")
         .body(br#"{"code":"not_found","message":"m","request_id":"req_body"}"#.to_vec())
         .unwrap();
-    assert_eq!(licensekey::Error::from_http(&response).unwrap().request_id(), Some("req_body"));
+    assert_eq!(
+        licensekey::Error::from_http(&response)
+            .unwrap()
+            .request_id(),
+        Some("req_body")
+    );
 }
 
 #[test]
@@ -99,7 +120,10 @@ fn malformed_headers_are_ignored() {
         .status(429)
         .header("Retry-After", "in a while")
         .header("X-RateLimit-Limit", "-5")
-        .body(br#"{"error":{"code":"rate_limit_exceeded","message":"m","type":"rate_limit"}}"#.to_vec())
+        .body(
+            br#"{"error":{"code":"rate_limit_exceeded","message":"m","type":"rate_limit"}}"#
+                .to_vec(),
+        )
         .unwrap();
     let error = vaultspay::Error::from_http(&response).unwrap();
     assert_eq!(error.retry_after(), None);
@@ -109,40 +133,77 @@ fn malformed_headers_are_ignored() {
 
 #[test]
 fn bodies_that_are_not_error_objects_are_decode_errors_that_keep_the_body() {
-    let cases: [(&[u8], fn(&DecodeErrorKind) -> bool); 7] = [
+    type Expect = fn(&DecodeErrorKind) -> bool;
+    let cases: [(&[u8], Expect); 7] = [
         (b"", |kind| *kind == DecodeErrorKind::Empty),
         (b"  \r\n", |kind| *kind == DecodeErrorKind::Empty),
-        (b"<html><body>502 Bad Gateway</body></html>", |kind| matches!(kind, DecodeErrorKind::Syntax { line: 1, column: 1, .. })),
-        (br#"{"error":{"code":"server_error","mess"#, |kind| matches!(kind, DecodeErrorKind::Truncated { .. })),
-        (br#"["error"]"#, |kind| *kind == DecodeErrorKind::NotAnObject),
-        (br#"{"message":"Bad Gateway"}"#, |kind| *kind == DecodeErrorKind::MissingEnvelope { key: "error" }),
-        (br#"{"error":{"code":42,"message":"m"}}"#, |kind| *kind == DecodeErrorKind::MissingField { key: "code" }),
+        (b"<html><body>502 Bad Gateway</body></html>", |kind| {
+            matches!(
+                kind,
+                DecodeErrorKind::Syntax {
+                    line: 1,
+                    column: 1,
+                    ..
+                }
+            )
+        }),
+        (br#"{"error":{"code":"server_error","mess"#, |kind| {
+            matches!(kind, DecodeErrorKind::Truncated { .. })
+        }),
+        (br#"["error"]"#, |kind| {
+            *kind == DecodeErrorKind::NotAnObject
+        }),
+        (br#"{"message":"Bad Gateway"}"#, |kind| {
+            *kind == DecodeErrorKind::MissingEnvelope { key: "error" }
+        }),
+        (br#"{"error":{"code":42,"message":"m"}}"#, |kind| {
+            *kind == DecodeErrorKind::MissingField { key: "code" }
+        }),
     ];
     for (body, expected) in cases {
         let error = vaultspay::Error::decode(502, body).unwrap_err();
-        assert!(expected(error.kind()), "{:?}: {:?}", String::from_utf8_lossy(body), error.kind());
+        assert!(
+            expected(error.kind()),
+            "{:?}: {:?}",
+            String::from_utf8_lossy(body),
+            error.kind()
+        );
         assert_eq!(error.status(), 502);
         assert_eq!(error.body(), body);
-        assert!(error.to_string().starts_with("cannot decode the 502 response: "), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("cannot decode the 502 response: "),
+            "{error}"
+        );
     }
 }
 
 #[test]
 fn invalid_status_is_a_decode_error() {
-    let error = licensekey::Error::decode(42, br#"{"code":"not_found","message":"m"}"#).unwrap_err();
+    let error =
+        licensekey::Error::decode(42, br#"{"code":"not_found","message":"m"}"#).unwrap_err();
     assert_eq!(error.kind(), &DecodeErrorKind::InvalidStatus);
 }
 
 #[test]
 fn vivamo_matches_exact_message_texts() {
-    let error = vivamo::Error::decode(400, br#"{"message":"This customer already exists"}"#).unwrap();
+    let error =
+        vivamo::Error::decode(400, br#"{"message":"This customer already exists"}"#).unwrap();
     assert_eq!(error.code(), &vivamo::Code::CustomerAlreadyExists);
-    assert_eq!(error.category(), vivamo::Code::CustomerAlreadyExists.category());
+    assert_eq!(
+        error.category(),
+        vivamo::Code::CustomerAlreadyExists.category()
+    );
     assert_eq!(error.to_string(), "This customer already exists (400)");
 
     // A text that is not documented (or differs by a character) is kept as sent.
-    let error = vivamo::Error::decode(400, br#"{"message":"This customer already exists!"}"#).unwrap();
-    assert_eq!(error.code(), &vivamo::Code::Unknown("This customer already exists!".into()));
+    let error =
+        vivamo::Error::decode(400, br#"{"message":"This customer already exists!"}"#).unwrap();
+    assert_eq!(
+        error.code(),
+        &vivamo::Code::Unknown("This customer already exists!".into())
+    );
 }
 
 #[test]
@@ -162,21 +223,30 @@ fn vivamo_gateway_bodies_decode_in_both_spellings() {
     assert_eq!(error.category(), Category::Authentication);
     assert_eq!(error.retry(), RetryAdvice::Never);
 
-    let body = br#"{"Message":"User is not authorized to access this resource with an explicit deny"}"#;
+    let body =
+        br#"{"Message":"User is not authorized to access this resource with an explicit deny"}"#;
     let error = vivamo::Error::decode(403, body).unwrap();
-    assert_eq!(error.message(), "User is not authorized to access this resource with an explicit deny");
+    assert_eq!(
+        error.message(),
+        "User is not authorized to access this resource with an explicit deny"
+    );
     assert_eq!(error.category(), Category::Authentication);
     // Re-encoded under the key it came in.
     assert_eq!(json(&error.to_json()), json(body));
 
     let error = vivamo::Error::decode(403, br#"{"errors":[]}"#).unwrap_err();
-    assert_eq!(error.kind(), &DecodeErrorKind::MissingField { key: "message" });
+    assert_eq!(
+        error.kind(),
+        &DecodeErrorKind::MissingField { key: "message" }
+    );
 }
 
 #[test]
 fn decode_errors_from_serde_are_errors_too() {
-    let result: Result<vaultspay::Error, _> = serde_json::from_str(r#"{"error":{"message":"no code"}}"#);
+    let result: Result<vaultspay::Error, _> =
+        serde_json::from_str(r#"{"error":{"message":"no code"}}"#);
     assert!(result.unwrap_err().to_string().contains("no string `code`"));
-    let error: vaultspay::Error = serde_json::from_str(r#"{"error":{"code":"kyc_incomplete"}}"#).unwrap();
+    let error: vaultspay::Error =
+        serde_json::from_str(r#"{"error":{"code":"kyc_incomplete"}}"#).unwrap();
     assert_eq!(error.status(), http::StatusCode::CONFLICT);
 }

@@ -14,15 +14,29 @@ fn examples_decode_and_reencode<C: Catalog>() {
             builder = builder.header(*name, *value);
         }
         let response = builder.body(example.body.as_bytes().to_vec()).unwrap();
-        let error = C::from_http(&response)
-            .unwrap_or_else(|e| panic!("{}: example {:?} does not decode: {e}", C::MODULE, example.body));
+        let error = C::from_http(&response).unwrap_or_else(|e| {
+            panic!(
+                "{}: example {:?} does not decode: {e}",
+                C::MODULE,
+                example.body
+            )
+        });
         let code = C::code(&error);
         match example.code {
             Some(wire) => {
-                assert!(C::is_known(&code), "{}: {wire} decoded to an unknown code", C::MODULE);
+                assert!(
+                    C::is_known(&code),
+                    "{}: {wire} decoded to an unknown code",
+                    C::MODULE
+                );
                 assert_eq!(C::wire(&code), wire, "{}", C::MODULE);
             }
-            None => assert!(!C::is_known(&code), "{}: {:?} should be unknown", C::MODULE, example.body),
+            None => assert!(
+                !C::is_known(&code),
+                "{}: {:?} should be unknown",
+                C::MODULE,
+                example.body
+            ),
         }
         assert_eq!(error.status().as_u16(), example.status);
         assert_eq!(
@@ -31,9 +45,16 @@ fn examples_decode_and_reencode<C: Catalog>() {
             "{}: example does not re-encode to the same JSON",
             C::MODULE
         );
-        if let Some((_, value)) = example.headers.iter().find(|(name, _)| name.eq_ignore_ascii_case("retry-after")) {
+        if let Some((_, value)) = example
+            .headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+        {
             let seconds: u64 = value.parse().unwrap();
-            assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(seconds)));
+            assert_eq!(
+                error.retry_after(),
+                Some(std::time::Duration::from_secs(seconds))
+            );
         }
     }
 }
@@ -59,6 +80,9 @@ fn rate_limit_example_carries_its_headers() {
     assert_eq!(error.headers().rate_limit.limit, Some(300));
     assert_eq!(error.headers().rate_limit.remaining, Some(0));
     assert_eq!(error.headers().rate_limit.reset, Some(1_699_900_060));
-    assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(60)));
+    assert_eq!(
+        error.retry_after(),
+        Some(std::time::Duration::from_secs(60))
+    );
     assert_eq!(error.retry(), errcat::RetryAdvice::AfterRetryAfter);
 }

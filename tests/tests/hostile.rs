@@ -11,7 +11,10 @@ use errcat_tests::hostile::{Code, Error, ENVELOPE, EXAMPLES, PROVIDER, STATUSES}
 #[test]
 fn names_and_envelope_keys_survive() {
     assert_eq!(PROVIDER.name, "Hostile \"Provider\" */ #[doc] \\ {}");
-    assert!(PROVIDER.description.unwrap().ends_with("a lone \r carriage return"));
+    assert!(PROVIDER
+        .description
+        .unwrap()
+        .ends_with("a lone \r carriage return"));
     assert_eq!(ENVELOPE.nested_under, Some("err\"or */"));
     assert_eq!(ENVELOPE.keys[0].names, ["c\\ode {}"]);
     assert_eq!(ENVELOPE.keys[1].names, ["msg", "Msg \"#"]);
@@ -23,22 +26,47 @@ fn names_and_envelope_keys_survive() {
 fn code_texts_survive_byte_for_byte() {
     assert_eq!(Code::QuoteD.as_str(), "quote\"d");
     assert_eq!(Code::QuoteD.message(), "He said \"hi\" and left");
-    assert_eq!(Code::QuoteD.user_message(), "emoji 🙂 and CJK 漢字 and RTL עברית");
-    assert_eq!(Code::QuoteD.fix(), Some("format!(\"{}\") {name} {{}} \n second line */ /* third"));
+    assert_eq!(
+        Code::QuoteD.user_message(),
+        "emoji 🙂 and CJK 漢字 and RTL עברית"
+    );
+    assert_eq!(
+        Code::QuoteD.fix(),
+        Some("format!(\"{}\") {name} {{}} \n second line */ /* third")
+    );
     assert_eq!(Code::BackSlash.as_str(), "back\\slash");
-    assert_eq!(Code::BackSlash.message(), "single 'quoted' \\ backslash \\n is not a newline");
-    assert_eq!(Code::BackSlash.description(), Some("#[attribute] and #![inner] and /* and */ and /** doc */"));
+    assert_eq!(
+        Code::BackSlash.message(),
+        "single 'quoted' \\ backslash \\n is not a newline"
+    );
+    assert_eq!(
+        Code::BackSlash.description(),
+        Some("#[attribute] and #![inner] and /* and */ and /** doc */")
+    );
     assert_eq!(Code::Err001XY.as_str(), "ERR-001/x.y");
-    assert_eq!(Code::Err001XY.message(), "bidi \u{202e} override \u{2066} isolate \u{2069} end");
-    assert_eq!(Code::Err001XY.user_message(), "zero width \u{200b} joiner \u{200d} and BOM \u{feff}");
+    assert_eq!(
+        Code::Err001XY.message(),
+        "bidi \u{202e} override \u{2066} isolate \u{2069} end"
+    );
+    assert_eq!(
+        Code::Err001XY.user_message(),
+        "zero width \u{200b} joiner \u{200d} and BOM \u{feff}"
+    );
     assert_eq!(Code::ÜnïcodeÇode.as_str(), "ünïcode_çode");
-    assert_eq!(Code::ÜnïcodeÇode.message(), "NUL \0 bell \u{7} escape \u{1b} and DEL \u{7f}");
+    assert_eq!(
+        Code::ÜnïcodeÇode.message(),
+        "NUL \0 bell \u{7} escape \u{1b} and DEL \u{7f}"
+    );
     assert_eq!(Code::ÜnïcodeÇode.fix(), Some("trailing backslash \\"));
 }
 
 #[test]
 fn generated_texts_equal_what_the_loader_reads() {
-    let source = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/hostile.yaml")).unwrap();
+    let source = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/catalogs/hostile.yaml"
+    ))
+    .unwrap();
     let plan = errcat_codegen::load_catalog("catalogs/hostile.yaml", &source, "hostile").unwrap();
     assert_eq!(plan.codes.len(), Code::ALL.len());
     for (planned, info) in plan.codes.iter().zip(Code::INFO) {
@@ -67,15 +95,30 @@ fn hostile_bodies_round_trip() {
 
 #[test]
 fn hostile_docs_are_escaped_not_dropped() {
-    let source = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/hostile.yaml")).unwrap();
+    let source = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/catalogs/hostile.yaml"
+    ))
+    .unwrap();
     let generated = errcat_codegen::Config::new()
-        .catalog(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/hostile.yaml"))
+        .catalog(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/catalogs/hostile.yaml"
+        ))
         .generate()
         .unwrap();
     let code = &generated[0].code;
     assert!(!source.is_empty());
-    assert!(code.contains("/// `ERR-001/x.y`: bidi \\u{202e} override \\u{2066} isolate \\u{2069} end"));
-    assert!(!code.contains('\u{202e}'), "a raw text-direction character reached the source");
-    assert!(!code.contains('\r'), "a raw carriage return reached the source");
+    assert!(
+        code.contains("/// `ERR-001/x.y`: bidi \\u{202e} override \\u{2066} isolate \\u{2069} end")
+    );
+    assert!(
+        !code.contains('\u{202e}'),
+        "a raw text-direction character reached the source"
+    );
+    assert!(
+        !code.contains('\r'),
+        "a raw carriage return reached the source"
+    );
     assert!(!code.contains('\0'), "a raw NUL reached the source");
 }

@@ -14,12 +14,23 @@ fn every_code_round_trips<C: Catalog>() {
 
         let body = C::to_json(&original);
         let decoded = C::decode(original.status().as_u16(), &body).unwrap();
-        assert_eq!(decoded, original, "{}: {} through bytes", C::MODULE, C::wire(code));
+        assert_eq!(
+            decoded,
+            original,
+            "{}: {} through bytes",
+            C::MODULE,
+            C::wire(code)
+        );
 
         let response = C::to_http(&original);
         assert_eq!(response.status(), original.status());
         assert_eq!(response.headers()["content-type"], "application/json");
-        assert_eq!(C::from_http(&response).unwrap(), original, "{}: through http", C::MODULE);
+        assert_eq!(
+            C::from_http(&response).unwrap(),
+            original,
+            "{}: through http",
+            C::MODULE
+        );
 
         let value = serde_json::to_value(&original).unwrap();
         assert_eq!(value, json(&body));
@@ -41,10 +52,16 @@ fn every_code_of_every_catalog() {
 #[test]
 fn codes_serialize_as_their_wire_strings() {
     use errcat_generated::verification::Code;
-    assert_eq!(serde_json::to_string(&Code::TokenExpired).unwrap(), r#""TOKEN_EXPIRED""#);
+    assert_eq!(
+        serde_json::to_string(&Code::TokenExpired).unwrap(),
+        r#""TOKEN_EXPIRED""#
+    );
     let unknown: Code = serde_json::from_str(r#""SOMETHING_NEW""#).unwrap();
     assert_eq!(unknown, Code::Unknown("SOMETHING_NEW".to_owned()));
-    assert_eq!(serde_json::to_string(&unknown).unwrap(), r#""SOMETHING_NEW""#);
+    assert_eq!(
+        serde_json::to_string(&unknown).unwrap(),
+        r#""SOMETHING_NEW""#
+    );
 }
 
 #[test]

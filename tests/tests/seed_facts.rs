@@ -16,7 +16,13 @@ fn every_documented_error_has_a_variant() {
     ];
     assert_eq!(
         counts,
-        [("vivamo", 7), ("licensekey", 13), ("vrp_billing", 7), ("vaultspay", 9), ("verification", 16)]
+        [
+            ("vivamo", 7),
+            ("licensekey", 13),
+            ("vrp_billing", 7),
+            ("vaultspay", 9),
+            ("verification", 16)
+        ]
     );
     assert_eq!(counts.iter().map(|(_, count)| count).sum::<usize>(), 52);
     assert_eq!(vrp_billing::ErrorType::ALL.len(), 5);
@@ -30,33 +36,72 @@ fn verification_codes_follow_the_seed() {
     assert_eq!(Code::TokenExpired.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(Code::TokenExpired.retry(), RetryAdvice::RefreshCredentials);
     assert_eq!(Code::TokenExpired.category(), Category::Authentication);
-    assert_eq!(Code::InvalidFieldFormat.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(Code::RateLimitExceeded.retry(), RetryAdvice::AfterRetryAfter);
+    assert_eq!(
+        Code::InvalidFieldFormat.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        Code::RateLimitExceeded.retry(),
+        RetryAdvice::AfterRetryAfter
+    );
     assert_eq!(Code::ServiceUnavailable.retry(), RetryAdvice::Backoff);
     assert_eq!(Code::ValidationError.retry(), RetryAdvice::Never);
-    assert_eq!(Code::ResourceConflict.user_message(), "Your verification is in progress. Please wait.");
-    assert_eq!(Code::AuthenticationFailed.user_message(), "Authentication failed. Please check your credentials.");
-    assert!(Code::DocumentQualityInsufficient.fix().unwrap().contains("300 DPI"));
-    assert_eq!(Code::InternalServerError.message(), "An unexpected error occurred");
+    assert_eq!(
+        Code::ResourceConflict.user_message(),
+        "Your verification is in progress. Please wait."
+    );
+    assert_eq!(
+        Code::AuthenticationFailed.user_message(),
+        "Authentication failed. Please check your credentials."
+    );
+    assert!(Code::DocumentQualityInsufficient
+        .fix()
+        .unwrap()
+        .contains("300 DPI"));
+    assert_eq!(
+        Code::InternalServerError.message(),
+        "An unexpected error occurred"
+    );
 }
 
 #[test]
 fn vrp_billing_idempotency_codes() {
     use vrp_billing::{Code, ErrorType};
-    assert_eq!(Code::IdempotencyKeyLocked.retry(), RetryAdvice::SameIdempotencyKey);
+    assert_eq!(
+        Code::IdempotencyKeyLocked.retry(),
+        RetryAdvice::SameIdempotencyKey
+    );
     assert_eq!(Code::DuplicateIdempotencyKey.retry(), RetryAdvice::Never);
-    assert_eq!(Code::MissingParameter.error_type(), Some(ErrorType::InvalidRequest));
-    assert_eq!(ErrorType::from_wire("rate_limit_error"), ErrorType::RateLimitError);
-    assert!(Code::MissingParameter.fix().unwrap().contains("new idempotency key"));
+    assert_eq!(
+        Code::MissingParameter.error_type(),
+        Some(ErrorType::InvalidRequest)
+    );
+    assert_eq!(
+        ErrorType::from_wire("rate_limit_error"),
+        ErrorType::RateLimitError
+    );
+    assert!(Code::MissingParameter
+        .fix()
+        .unwrap()
+        .contains("new idempotency key"));
 }
 
 #[test]
 fn vaultspay_types_imply_statuses_with_overrides() {
     use vaultspay::{Code, ErrorType};
-    assert_eq!(Code::DuplicateEmail.error_type(), Some(ErrorType::ResourceConflict));
+    assert_eq!(
+        Code::DuplicateEmail.error_type(),
+        Some(ErrorType::ResourceConflict)
+    );
     assert_eq!(Code::DuplicateEmail.status(), StatusCode::CONFLICT);
-    assert_eq!(Code::ValidationFailed.error_type(), Some(ErrorType::InvalidRequest));
-    assert_eq!(Code::ValidationFailed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        Code::ValidationFailed.error_type(),
+        Some(ErrorType::InvalidRequest)
+    );
+    assert_eq!(
+        Code::ValidationFailed.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     assert_eq!(ErrorType::InvalidRequest.info().unwrap().status, Some(400));
     assert_eq!(Code::ServerError.retry(), RetryAdvice::Backoff);
     assert_eq!(Code::RateLimitExceeded.category(), Category::RateLimited);
@@ -67,7 +112,10 @@ fn licensekey_status_outside_its_table() {
     use licensekey::Code;
     assert_eq!(Code::ProviderError.status(), StatusCode::BAD_GATEWAY);
     assert!(licensekey::status_info(502).is_none());
-    assert_eq!(Code::ProviderError.category(), Category::ProviderUnavailable);
+    assert_eq!(
+        Code::ProviderError.category(),
+        Category::ProviderUnavailable
+    );
     assert_eq!(Code::AlreadyExists.status(), StatusCode::CONFLICT);
     assert_eq!(Code::LicenseExpired.category(), Category::Authentication);
 }
@@ -75,11 +123,20 @@ fn licensekey_status_outside_its_table() {
 #[test]
 fn vivamo_codes_are_message_texts() {
     use vivamo::Code;
-    assert!(!vivamo::PROVIDER.identifies_by_code);
-    assert_eq!(Code::CustomerNotFound.as_str(), "Customer with provided externalId not found.");
-    assert_eq!(Code::from_wire("Either externalCustomerId or newCustomer must be provided."), Code::CustomerReferenceMissing);
+    const { assert!(!vivamo::PROVIDER.identifies_by_code) };
+    assert_eq!(
+        Code::CustomerNotFound.as_str(),
+        "Customer with provided externalId not found."
+    );
+    assert_eq!(
+        Code::from_wire("Either externalCustomerId or newCustomer must be provided."),
+        Code::CustomerReferenceMissing
+    );
     let error = vivamo::Error::new(Code::EmailDomainNotSupported);
-    assert_eq!(ApiError::code(&error), "Sorry, this email domain is not supported");
+    assert_eq!(
+        ApiError::code(&error),
+        "Sorry, this email domain is not supported"
+    );
     assert_eq!(error.status(), StatusCode::BAD_REQUEST);
 }
 
@@ -88,7 +145,11 @@ fn every_code_has_complete_catalog_facts() {
     fn check(infos: &[errcat::CodeInfo]) {
         for info in infos {
             assert!(!info.message.is_empty(), "{}", info.wire);
-            assert!(info.user_message.is_some_and(|text| !text.is_empty()), "{}", info.wire);
+            assert!(
+                info.user_message.is_some_and(|text| !text.is_empty()),
+                "{}",
+                info.wire
+            );
             assert!((400..600).contains(&info.status), "{}", info.wire);
             assert_ne!(info.category, Category::Unknown, "{}", info.wire);
         }
@@ -107,6 +168,12 @@ fn display_and_api_error_agree() {
     assert_eq!(api.code(), "kyc_incomplete");
     assert_eq!(api.status(), StatusCode::CONFLICT);
     assert_eq!(api.request_id(), Some("req_9"));
-    assert_eq!(api.user_message(), vaultspay::Code::KycIncomplete.user_message());
-    assert_eq!(error.to_string(), format!("kyc_incomplete (409): {}", error.message()));
+    assert_eq!(
+        api.user_message(),
+        vaultspay::Code::KycIncomplete.user_message()
+    );
+    assert_eq!(
+        error.to_string(),
+        format!("kyc_incomplete (409): {}", error.message())
+    );
 }

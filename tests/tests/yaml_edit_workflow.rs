@@ -95,7 +95,10 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
     let target_dir = base.join("target");
     let _ = fs::remove_dir_all(&workspace);
     let _ = fs::remove_dir_all(&consumer);
-    copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap(), &workspace);
+    copy_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap(),
+        &workspace,
+    );
 
     fs::write(workspace.join("catalog/acme_pay.yaml"), NEW_CATALOG).unwrap();
     fs::create_dir_all(consumer.join("tests")).unwrap();
@@ -108,18 +111,31 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
     let output = cargo(&consumer, &["test", "--quiet"], &target_dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "consumer tests failed:\n{stdout}\n{stderr}");
+    assert!(
+        output.status.success(),
+        "consumer tests failed:\n{stdout}\n{stderr}"
+    );
     assert!(stdout.contains("1 passed"), "{stdout}");
 
     // Break the catalog: an unknown key and a status that is not an error status.
-    let broken = NEW_CATALOG.replace("    retry: never\n", "    retyr: never\n").replace("status: 402\n", "status: 200\n");
+    let broken = NEW_CATALOG
+        .replace("    retry: never\n", "    retyr: never\n")
+        .replace("status: 402\n", "status: 200\n");
     fs::write(workspace.join("catalog/acme_pay.yaml"), broken).unwrap();
     let output = cargo(&consumer, &["build", "--quiet"], &target_dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
-    assert!(stderr.contains("catalog/acme_pay.yaml:15:5: error: unknown key `retyr` in a code"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "catalog/acme_pay.yaml:15:5: error: unknown key `retyr` in code `card_declined`"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("help: did you mean `retry`?"), "{stderr}");
-    assert!(stderr.contains("catalog/acme_pay.yaml:12:13: error: status 200 is not an error status"), "{stderr}");
+    assert!(
+        stderr.contains("catalog/acme_pay.yaml:12:13: error: status 200 is not an error status"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
 }
