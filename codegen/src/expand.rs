@@ -36,7 +36,10 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
     let items = modules.iter().map(|(module, description)| {
         let ident = ident(module);
         let file = format!("{module}.rs");
-        let doc = description.as_deref().map(doc_lines).unwrap_or_default();
+        let doc = description
+            .as_deref()
+            .map(|text| doc_lines(&md(text)))
+            .unwrap_or_default();
         quote! {
             #doc
             pub mod #ident {
@@ -91,6 +94,43 @@ fn is_list_item(line: &str) -> bool {
         !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
     });
     line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || numbered
+}
+
+/// Catalog text made inert as Markdown for rustdoc: brackets and angle brackets escaped (no
+/// accidental intra-doc links or HTML tags), bare URLs turned into autolinks.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for token in text.split_inclusive(char::is_whitespace) {
+        let (word, space) = token.split_at(token.trim_end().len());
+        if word.starts_with("http://") || word.starts_with("https://") {
+            let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+            if !url.contains(['<', '>', '[', ']', '`']) {
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                out.push_str(&word[url.len()..]);
+                out.push_str(space);
+                continue;
+            }
+        }
+        for c in word.chars() {
+            if matches!(c, '[' | ']' | '<' | '>') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push_str(space);
+    }
+    out
+}
+
+/// A wire string as a Markdown code span.
+fn code_span(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
 }
 
 fn needs_escape_in_doc(c: char) -> bool {
@@ -148,9 +188,9 @@ fn provider_facts(provider: &Provider) -> TokenStream {
         let meaning = &row.meaning;
         quote!(::errcat::StatusInfo { status: #status, meaning: #meaning, category: #category, retry: #retry })
     });
-    let provider_doc = format!(" Facts about {name} as a whole.");
+    let provider_doc = doc_lines(&format!("Facts about {} as a whole.", md(name)));
     quote! {
-        #[doc = #provider_doc]
+        #provider_doc
         pub const PROVIDER: ::errcat::ProviderInfo = ::errcat::ProviderInfo {
             module: #module,
             name: #name,
@@ -177,16 +217,23 @@ fn provider_facts(provider: &Provider) -> TokenStream {
 fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
     let mut text = String::new();
     if provider.identify_by == IdentifyBy::Code {
-        text.push_str(&format!("`{}`: {}\n", code.wire, code.message));
+        text.push_str(&format!(
+            "{}: {}\n",
+            code_span(&code.wire),
+            md(&code.message)
+        ));
     } else {
-        text.push_str(&format!("{:?}\n", code.wire));
+        text.push_str(&format!("{}\n", code_span(&code.wire)));
     }
     if let Some(description) = &code.description {
-        text.push_str(&format!("\n{description}\n"));
+        text.push_str(&format!("\n{}\n", md(description)));
     }
     text.push_str(&format!("\n- Status: {}\n", code.status));
     if let Some(index) = code.type_index {
-        text.push_str(&format!("- Type: `{}`\n", provider.types[index].wire));
+        text.push_str(&format!(
+            "- Type: {}\n",
+            code_span(&provider.types[index].wire)
+        ));
     }
     if let Some(category) = code.category {
         text.push_str(&format!("- Category: `{}`\n", category.as_str()));
@@ -195,13 +242,16 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
         text.push_str(&format!("- Retry: `{}`\n", retry.as_str()));
     }
     if let Some(user_message) = &code.user_message {
-        text.push_str(&format!("- User message: {user_message}\n"));
+        text.push_str(&format!("- User message: {}\n", md(user_message)));
     }
     if !code.endpoints.is_empty() {
-        text.push_str(&format!("- Endpoints: {}\n", code.endpoints.join(", ")));
+        text.push_str(&format!(
+            "- Endpoints: {}\n",
+            md(&code.endpoints.join(", "))
+        ));
     }
     if let Some(fix) = &code.fix {
-        text.push_str(&format!("\nFix:\n\n{fix}\n"));
+        text.push_str(&format!("\nFix:\n\n{}\n", md(fix)));
     }
     doc_lines(&text)
 }
@@ -254,12 +304,13 @@ fn code_enum(provider: &Provider) -> TokenStream {
         }
     });
     let by_wire = wire_table(provider.codes.iter().map(|code| code.wire.as_str()));
-    let enum_doc = match provider.identify_by {
-        IdentifyBy::Code => format!(" An error code of {name}: one variant per documented code, and `Unknown` for any other."),
+    let name = md(name);
+    let enum_doc = doc_lines(&match provider.identify_by {
+        IdentifyBy::Code => format!("An error code of {name}: one variant per documented code, and `Unknown` for any other."),
         IdentifyBy::Message => format!(
-            " An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
+            "An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
         ),
-    };
+    });
     let type_items = if provider.types.is_empty() {
         TokenStream::new()
     } else {
@@ -280,7 +331,7 @@ fn code_enum(provider: &Provider) -> TokenStream {
         }
     };
     quote! {
-        #[doc = #enum_doc]
+        #enum_doc
         ///
         /// Serializes as its wire string; deserializing never fails on an unlisted string.
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -428,9 +479,9 @@ fn code_enum(provider: &Provider) -> TokenStream {
 }
 
 fn type_doc(error_type: &Type) -> TokenStream {
-    let mut text = format!("`{}`", error_type.wire);
+    let mut text = code_span(&error_type.wire);
     if let Some(description) = &error_type.description {
-        text.push_str(&format!(": {description}"));
+        text.push_str(&format!(": {}", md(description)));
     }
     text.push('\n');
     if let Some(status) = error_type.status {
@@ -440,10 +491,10 @@ fn type_doc(error_type: &Type) -> TokenStream {
 }
 
 fn type_enum(provider: &Provider) -> TokenStream {
-    let enum_doc = format!(
-        " An error type of {}: a broad class of codes.",
-        provider.name
-    );
+    let enum_doc = doc_lines(&format!(
+        "An error type of {}: a broad class of codes.",
+        md(&provider.name)
+    ));
     let idents: Vec<Ident> = provider
         .types
         .iter()
@@ -491,7 +542,7 @@ fn type_enum(provider: &Provider) -> TokenStream {
             .map(|error_type| error_type.wire.as_str()),
     );
     quote! {
-        #[doc = #enum_doc]
+        #enum_doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorType {
             #(#docs #idents,)*
@@ -619,9 +670,10 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let name = &provider.name;
     let typed_type = !provider.types.is_empty() && provider.has_slot(Slot::Type);
     let by_code = provider.identify_by == IdentifyBy::Code;
-    let struct_doc = format!(
-        " One {name} error response: decoded from what the provider sent, or built to send."
-    );
+    let struct_doc = doc_lines(&format!(
+        "One {} error response: decoded from what the provider sent, or built to send.",
+        md(name)
+    ));
 
     let type_field = if typed_type {
         quote!(error_type: ::core::option::Option<ErrorType>,)
@@ -764,7 +816,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
     });
 
     quote! {
-        #[doc = #struct_doc]
+        #struct_doc
         ///
         /// Decoding keeps every key the provider sent (unknown keys included), so encoding a
         /// decoded error gives back the same JSON.

@@ -1,5 +1,5 @@
 //! Validation: rules across a whole [`Catalog`], and resolution of its defaults into a
-//! [`Provider`] plan.
+//! [`Provider`](crate::plan::Provider) plan.
 //!
 //! Each rule is one function that records every violation it finds and carries on, so that a
 //! catalog with five problems reports five diagnostics in one run.
