@@ -270,46 +270,199 @@ fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
     quote!(&[#(#entries),*])
 }
 
-fn code_enum(provider: &Provider) -> TokenStream {
-    let name = &provider.name;
-    let idents: Vec<Ident> = provider
-        .codes
-        .iter()
-        .map(|code| ident(&code.ident))
-        .collect();
-    let docs = provider.codes.iter().map(|code| code_doc(provider, code));
-    let indexes = (0..provider.codes.len()).map(Literal::usize_unsuffixed);
-    let infos = provider.codes.iter().map(|code| {
-        let wire = &code.wire;
-        let rust_name = &code.ident;
-        let message = &code.message;
-        let description = optional_str(code.description.as_deref());
-        let user_message = optional_str(code.user_message.as_deref());
-        let fix = optional_str(code.fix.as_deref());
-        let retry = retry_expr(code.retry, code.status);
-        let category = category_expr(code.category, code.status);
-        let status = number(code.status);
-        quote! {
-            ::errcat::CodeInfo {
-                wire: #wire,
-                name: #rust_name,
-                status: #status,
-                message: #message,
-                description: #description,
-                user_message: #user_message,
-                fix: #fix,
-                retry: #retry,
-                category: #category,
+/// An enum of wire strings with a catch-all `Unknown(String)` variant and a static table of
+/// catalog facts per variant: what `Code` and `ErrorType` share.
+struct WireEnum {
+    /// The enum's name.
+    name: Ident,
+    /// What one variant is, for docs ("code", "type").
+    what: &'static str,
+    /// Rustdoc of the enum.
+    doc: TokenStream,
+    /// The facts type of the table (`::errcat::CodeInfo`).
+    info_type: TokenStream,
+    /// Per variant: rustdoc, Rust name, wire string, facts.
+    variants: Vec<(TokenStream, Ident, String, TokenStream)>,
+}
+
+fn wire_enum(spec: WireEnum) -> TokenStream {
+    let WireEnum {
+        name,
+        what,
+        doc,
+        info_type,
+        variants,
+    } = spec;
+    let docs = variants.iter().map(|(doc, ..)| doc);
+    let idents: Vec<&Ident> = variants.iter().map(|(_, ident, ..)| ident).collect();
+    let infos = variants.iter().map(|(.., info)| info);
+    let indexes = (0..variants.len()).map(Literal::usize_unsuffixed);
+    let by_wire = wire_table(variants.iter().map(|(_, _, wire, _)| wire.as_str()));
+    let all_doc = format!(" Every documented {what}, in catalog order.");
+    let info_doc =
+        format!(" The catalog facts of every documented {what}, in the order of [`{name}::ALL`].");
+    let unknown_doc =
+        format!(" A {what} this catalog does not list, kept exactly as the provider sent it.");
+    let from_wire_doc =
+        format!(" The {what} a wire string names; an unlisted string becomes [`{name}::Unknown`].");
+    let from_wire_string_doc =
+        format!(" Like [`{name}::from_wire`], reusing the allocation for an unlisted string.");
+    let index_doc = format!(" The position in [`{name}::ALL`]; `None` for [`{name}::Unknown`].");
+    let info_fn_doc = format!(" The catalog facts; `None` for [`{name}::Unknown`].");
+    quote! {
+        #doc
+        ///
+        /// Serializes as its wire string; deserializing never fails on an unlisted string.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#docs #idents,)*
+            #[doc = #unknown_doc]
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            #[doc = #all_doc]
+            pub const ALL: &'static [#name] = &[#(#name::#idents),*];
+
+            #[doc = #info_doc]
+            pub const INFO: &'static [#info_type] = &[#(#infos),*];
+
+            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
+
+            #[doc = #from_wire_doc]
+            pub fn from_wire(wire: &str) -> #name {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(known) => known.clone(),
+                    ::core::option::Option::None => #name::Unknown(wire.to_owned()),
+                }
+            }
+
+            #[doc = #from_wire_string_doc]
+            pub fn from_wire_string(wire: ::std::string::String) -> #name {
+                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
+                    ::core::option::Option::Some(known) => known.clone(),
+                    ::core::option::Option::None => #name::Unknown(wire),
+                }
+            }
+
+            #[doc = #index_doc]
+            pub const fn index(&self) -> ::core::option::Option<usize> {
+                match self {
+                    #(#name::#idents => ::core::option::Option::Some(#indexes),)*
+                    #name::Unknown(_) => ::core::option::Option::None,
+                }
+            }
+
+            #[doc = #info_fn_doc]
+            pub fn info(&self) -> ::core::option::Option<&'static #info_type> {
+                Self::INFO.get(self.index()?)
+            }
+
+            /// Whether the catalog lists it.
+            pub const fn is_known(&self) -> bool {
+                self.index().is_some()
+            }
+
+            /// The wire string.
+            pub fn as_str(&self) -> &str {
+                match (self, self.info()) {
+                    (#name::Unknown(wire), _) => wire,
+                    (_, ::core::option::Option::Some(info)) => info.wire,
+                    (_, ::core::option::Option::None) => "",
+                }
             }
         }
-    });
-    let by_wire = wire_table(provider.codes.iter().map(|code| code.wire.as_str()));
-    let name = md(name);
-    let enum_doc = doc_lines(&match provider.identify_by {
+
+        impl ::errcat::wire::WireName for #name {
+            fn from_wire(wire: &str) -> Self {
+                #name::from_wire(wire)
+            }
+            fn from_wire_string(wire: ::std::string::String) -> Self {
+                #name::from_wire_string(wire)
+            }
+            fn as_str(&self) -> &str {
+                #name::as_str(self)
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::core::convert::Infallible;
+            fn from_str(wire: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(#name::from_wire(wire))
+            }
+        }
+
+        impl ::errcat::__private::serde::Serialize for #name {
+            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::errcat::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                ::errcat::wire::deserialize_wire_name(deserializer)
+            }
+        }
+    }
+}
+
+fn code_info(code: &Code) -> TokenStream {
+    let wire = &code.wire;
+    let rust_name = &code.ident;
+    let message = &code.message;
+    let description = optional_str(code.description.as_deref());
+    let user_message = optional_str(code.user_message.as_deref());
+    let fix = optional_str(code.fix.as_deref());
+    let retry = retry_expr(code.retry, code.status);
+    let category = category_expr(code.category, code.status);
+    let status = number(code.status);
+    quote! {
+        ::errcat::CodeInfo {
+            wire: #wire,
+            name: #rust_name,
+            status: #status,
+            message: #message,
+            description: #description,
+            user_message: #user_message,
+            fix: #fix,
+            retry: #retry,
+            category: #category,
+        }
+    }
+}
+
+fn code_enum(provider: &Provider) -> TokenStream {
+    let name = md(&provider.name);
+    let doc = doc_lines(&match provider.identify_by {
         IdentifyBy::Code => format!("An error code of {name}: one variant per documented code, and `Unknown` for any other."),
         IdentifyBy::Message => format!(
             "An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
         ),
+    });
+    let variants = provider
+        .codes
+        .iter()
+        .map(|code| {
+            (
+                code_doc(provider, code),
+                ident(&code.ident),
+                code.wire.clone(),
+                code_info(code),
+            )
+        })
+        .collect();
+    let common = wire_enum(WireEnum {
+        name: ident("Code"),
+        what: "code",
+        doc,
+        info_type: quote!(::errcat::CodeInfo),
+        variants,
     });
     let type_items = if provider.types.is_empty() {
         TokenStream::new()
@@ -331,69 +484,10 @@ fn code_enum(provider: &Provider) -> TokenStream {
         }
     };
     quote! {
-        #enum_doc
-        ///
-        /// Serializes as its wire string; deserializing never fails on an unlisted string.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code {
-            #(#docs #idents,)*
-            /// A code this catalog does not list, kept exactly as the provider sent it.
-            Unknown(::std::string::String),
-        }
+        #common
 
         impl Code {
-            /// Every documented code, in catalog order.
-            pub const ALL: &'static [Code] = &[#(Code::#idents),*];
-
-            /// The catalog facts of every documented code, in the order of [`Code::ALL`].
-            pub const INFO: &'static [::errcat::CodeInfo] = &[#(#infos),*];
-
-            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
-
             #type_items
-
-            /// The code a wire string names; an unlisted string becomes [`Code::Unknown`].
-            pub fn from_wire(wire: &str) -> Code {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
-                    ::core::option::Option::Some(code) => code.clone(),
-                    ::core::option::Option::None => Code::Unknown(wire.to_owned()),
-                }
-            }
-
-            /// Like [`Code::from_wire`], reusing the allocation for an unlisted string.
-            pub fn from_wire_string(wire: ::std::string::String) -> Code {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
-                    ::core::option::Option::Some(code) => code.clone(),
-                    ::core::option::Option::None => Code::Unknown(wire),
-                }
-            }
-
-            /// The position of the code in [`Code::ALL`]; `None` for [`Code::Unknown`].
-            pub const fn index(&self) -> ::core::option::Option<usize> {
-                match self {
-                    #(Code::#idents => ::core::option::Option::Some(#indexes),)*
-                    Code::Unknown(_) => ::core::option::Option::None,
-                }
-            }
-
-            /// The catalog facts of the code; `None` for [`Code::Unknown`].
-            pub fn info(&self) -> ::core::option::Option<&'static ::errcat::CodeInfo> {
-                Self::INFO.get(self.index()?)
-            }
-
-            /// Whether the catalog lists this code.
-            pub const fn is_known(&self) -> bool {
-                self.index().is_some()
-            }
-
-            /// The wire string.
-            pub fn as_str(&self) -> &str {
-                match (self, self.info()) {
-                    (Code::Unknown(wire), _) => wire,
-                    (_, ::core::option::Option::Some(info)) => info.wire,
-                    (_, ::core::option::Option::None) => "",
-                }
-            }
 
             /// The catalog's default HTTP status (500 for an unknown code).
             pub fn status(&self) -> ::errcat::http::StatusCode {
@@ -438,43 +532,6 @@ fn code_enum(provider: &Provider) -> TokenStream {
                 self.info().map_or(::errcat::Category::Unknown, |info| info.category)
             }
         }
-
-        impl ::errcat::wire::WireName for Code {
-            fn from_wire(wire: &str) -> Self {
-                Code::from_wire(wire)
-            }
-            fn from_wire_string(wire: ::std::string::String) -> Self {
-                Code::from_wire_string(wire)
-            }
-            fn as_str(&self) -> &str {
-                Code::as_str(self)
-            }
-        }
-
-        impl ::core::fmt::Display for Code {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for Code {
-            type Err = ::core::convert::Infallible;
-            fn from_str(wire: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(Code::from_wire(wire))
-            }
-        }
-
-        impl ::errcat::__private::serde::Serialize for Code {
-            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::errcat::__private::serde::Deserialize<'de> for Code {
-            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                ::errcat::wire::deserialize_wire_name(deserializer)
-            }
-        }
     }
 }
 
@@ -490,144 +547,64 @@ fn type_doc(error_type: &Type) -> TokenStream {
     doc_lines(&text)
 }
 
+/// `Some(::errcat::Kind::Variant)` or `None`.
+fn optional_variant(kind: &str, variant: Option<&str>) -> TokenStream {
+    match variant {
+        Some(variant) => {
+            let kind = ident(kind);
+            let variant = ident(variant);
+            quote!(::core::option::Option::Some(::errcat::#kind::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn type_info(error_type: &Type) -> TokenStream {
+    let wire = &error_type.wire;
+    let rust_name = &error_type.ident;
+    let description = optional_str(error_type.description.as_deref());
+    let status = match error_type.status.map(number) {
+        Some(status) => quote!(::core::option::Option::Some(#status)),
+        None => quote!(::core::option::Option::None),
+    };
+    let retry = optional_variant("RetryAdvice", error_type.retry.map(RetryAdvice::variant));
+    let category = optional_variant("Category", error_type.category.map(Category::variant));
+    quote! {
+        ::errcat::TypeInfo {
+            wire: #wire,
+            name: #rust_name,
+            description: #description,
+            status: #status,
+            retry: #retry,
+            category: #category,
+        }
+    }
+}
+
 fn type_enum(provider: &Provider) -> TokenStream {
-    let enum_doc = doc_lines(&format!(
+    let doc = doc_lines(&format!(
         "An error type of {}: a broad class of codes.",
         md(&provider.name)
     ));
-    let idents: Vec<Ident> = provider
+    let variants = provider
         .types
         .iter()
-        .map(|error_type| ident(&error_type.ident))
+        .map(|error_type| {
+            (
+                type_doc(error_type),
+                ident(&error_type.ident),
+                error_type.wire.clone(),
+                type_info(error_type),
+            )
+        })
         .collect();
-    let docs = provider.types.iter().map(type_doc);
-    let indexes = (0..provider.types.len()).map(Literal::usize_unsuffixed);
-    let infos = provider.types.iter().map(|error_type| {
-        let wire = &error_type.wire;
-        let rust_name = &error_type.ident;
-        let description = optional_str(error_type.description.as_deref());
-        let status = match error_type.status.map(number) {
-            Some(status) => quote!(::core::option::Option::Some(#status)),
-            None => quote!(::core::option::Option::None),
-        };
-        let retry = match error_type.retry {
-            Some(retry) => {
-                let variant = ident(retry.variant());
-                quote!(::core::option::Option::Some(::errcat::RetryAdvice::#variant))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let category = match error_type.category {
-            Some(category) => {
-                let variant = ident(category.variant());
-                quote!(::core::option::Option::Some(::errcat::Category::#variant))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        quote! {
-            ::errcat::TypeInfo {
-                wire: #wire,
-                name: #rust_name,
-                description: #description,
-                status: #status,
-                retry: #retry,
-                category: #category,
-            }
-        }
-    });
-    let by_wire = wire_table(
-        provider
-            .types
-            .iter()
-            .map(|error_type| error_type.wire.as_str()),
-    );
-    quote! {
-        #enum_doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ErrorType {
-            #(#docs #idents,)*
-            /// A type this catalog does not list, kept exactly as the provider sent it.
-            Unknown(::std::string::String),
-        }
-
-        impl ErrorType {
-            /// Every documented type, in catalog order.
-            pub const ALL: &'static [ErrorType] = &[#(ErrorType::#idents),*];
-
-            /// The catalog facts of every documented type, in the order of [`ErrorType::ALL`].
-            pub const INFO: &'static [::errcat::TypeInfo] = &[#(#infos),*];
-
-            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
-
-            /// The type a wire string names; an unlisted string becomes [`ErrorType::Unknown`].
-            pub fn from_wire(wire: &str) -> ErrorType {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
-                    ::core::option::Option::Some(error_type) => error_type.clone(),
-                    ::core::option::Option::None => ErrorType::Unknown(wire.to_owned()),
-                }
-            }
-
-            /// Like [`ErrorType::from_wire`], reusing the allocation for an unlisted string.
-            pub fn from_wire_string(wire: ::std::string::String) -> ErrorType {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
-                    ::core::option::Option::Some(error_type) => error_type.clone(),
-                    ::core::option::Option::None => ErrorType::Unknown(wire),
-                }
-            }
-
-            /// The position of the type in [`ErrorType::ALL`]; `None` for [`ErrorType::Unknown`].
-            pub const fn index(&self) -> ::core::option::Option<usize> {
-                match self {
-                    #(ErrorType::#idents => ::core::option::Option::Some(#indexes),)*
-                    ErrorType::Unknown(_) => ::core::option::Option::None,
-                }
-            }
-
-            /// The catalog facts of the type; `None` for [`ErrorType::Unknown`].
-            pub fn info(&self) -> ::core::option::Option<&'static ::errcat::TypeInfo> {
-                Self::INFO.get(self.index()?)
-            }
-
-            /// The wire string.
-            pub fn as_str(&self) -> &str {
-                match (self, self.info()) {
-                    (ErrorType::Unknown(wire), _) => wire,
-                    (_, ::core::option::Option::Some(info)) => info.wire,
-                    (_, ::core::option::Option::None) => "",
-                }
-            }
-        }
-
-        impl ::errcat::wire::WireName for ErrorType {
-            fn from_wire(wire: &str) -> Self {
-                ErrorType::from_wire(wire)
-            }
-            fn from_wire_string(wire: ::std::string::String) -> Self {
-                ErrorType::from_wire_string(wire)
-            }
-            fn as_str(&self) -> &str {
-                ErrorType::as_str(self)
-            }
-        }
-
-        impl ::core::fmt::Display for ErrorType {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::errcat::__private::serde::Serialize for ErrorType {
-            fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::errcat::__private::serde::Deserialize<'de> for ErrorType {
-            fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                ::errcat::wire::deserialize_wire_name(deserializer)
-            }
-        }
-    }
+    wire_enum(WireEnum {
+        name: ident("ErrorType"),
+        what: "type",
+        doc,
+        info_type: quote!(::errcat::TypeInfo),
+        variants,
+    })
 }
 
 /// Accessors and setters for the optional string slots the envelope has.
