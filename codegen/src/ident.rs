@@ -18,6 +18,9 @@ pub enum IdentProblem {
     NotAnIdentifier(String),
     /// The name is taken by the catch-all variant.
     Reserved(String),
+    /// An explicit variant name that is not UpperCamelCase (the generated crate denies the
+    /// `non_camel_case_types` warning); holds the suggested spelling.
+    NotUpperCamelCase(String),
 }
 
 impl IdentProblem {
@@ -35,8 +38,11 @@ impl IdentProblem {
                 format!("`{source}` gives `{name}`, which is not a Rust identifier")
             }
             IdentProblem::Reserved(name) => format!(
-                "`{source}` gives the Rust name `{name}`, which is reserved for codes the catalog does not list"
+                "`{source}` gives the Rust name `{name}`, which is reserved for values the catalog does not list"
             ),
+            IdentProblem::NotUpperCamelCase(suggestion) => {
+                format!("`{source}` is not an UpperCamelCase variant name (write `{suggestion}`)")
+            }
         }
     }
 }
@@ -56,7 +62,12 @@ pub fn explicit_variant_name(name: &str) -> Result<String, IdentProblem> {
     if name == UNKNOWN_VARIANT {
         return Err(IdentProblem::Reserved(name.to_owned()));
     }
-    checked(name.to_owned())
+    let name = checked(name.to_owned())?;
+    let camel = name.to_upper_camel_case();
+    if camel != name {
+        return Err(IdentProblem::NotUpperCamelCase(camel));
+    }
+    Ok(name)
 }
 
 /// The module name for a provider: snake_case via heck (`VRP Billing` → `vrp_billing`).
@@ -127,5 +138,10 @@ mod tests {
             Err(IdentProblem::Keyword("match".into()))
         );
         assert!(explicit_variant_name("Has Space").is_err());
+        assert_eq!(explicit_variant_name("CardKind"), Ok("CardKind".into()));
+        assert_eq!(
+            explicit_variant_name("card_kind"),
+            Err(IdentProblem::NotUpperCamelCase("CardKind".into()))
+        );
     }
 }

@@ -568,6 +568,14 @@ impl<'a> Fields<'a> {
         let (node, path) = self.take(key)?;
         match node {
             Node::UInt(number) => Some(Located::new(*number, Origin::Yaml(path))),
+            Node::Int(number) => {
+                diagnostics.at(
+                    &path,
+                    format!("`{key}` must be a whole number of 0 or more, not {number}"),
+                    Some("write the HTTP status as a number, e.g. `status: 404`".into()),
+                );
+                None
+            }
             other => {
                 diagnostics.at(
                     &path,

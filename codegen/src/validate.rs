@@ -271,7 +271,6 @@ fn variant_ident<'a>(
         Some(name) => (ident::explicit_variant_name(&name.value), &name.origin),
         None => (ident::variant_name(&key.value), &key.origin),
     };
-    let source = explicit.map_or(&key.value, |name| &name.value);
     match result {
         Ok(name) => {
             if let Some(first) = taken.get(&name) {
@@ -293,11 +292,21 @@ fn variant_ident<'a>(
             }
         }
         Err(problem) => {
-            diagnostics.error_help(
-                origin,
-                format!("{what} {}", problem.describe(source)),
-                "give it `rust_name: SomeName` with a valid Rust name",
-            );
+            let (message, help) = match explicit {
+                Some(name) => (
+                    format!(
+                        "`rust_name` of {what} `{}`: {}",
+                        key.value,
+                        problem.describe(&name.value)
+                    ),
+                    "write an UpperCamelCase Rust identifier, e.g. `CardDeclined`",
+                ),
+                None => (
+                    format!("{what} {}", problem.describe(&key.value)),
+                    "give it `rust_name: SomeName` with a valid Rust name",
+                ),
+            };
+            diagnostics.error_help(origin, message, help);
             None
         }
     }
@@ -349,6 +358,15 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             "the provider `name` is empty",
             "write the provider's display name",
         );
+    }
+    for row in &catalog.statuses {
+        if row.meaning.trim().is_empty() {
+            diagnostics.error_help(
+                &row.status.origin,
+                format!("status {} has an empty `meaning`", row.status.value),
+                "write what the provider says the status means",
+            );
+        }
     }
     for code in &catalog.codes {
         if code.key.value.trim().is_empty() {
@@ -425,6 +443,14 @@ fn resolve_codes(
             ) {
                 (Some(status), _) => check_status(status, diagnostics)?,
                 (None, Some(status)) => status,
+                // The type's own status is wrong, which is reported already.
+                (None, None)
+                    if type_index
+                        .and_then(|index| catalog.types.get(index))
+                        .is_some_and(|t| t.status.is_some()) =>
+                {
+                    return None;
+                }
                 (None, None) => {
                     diagnostics.error_help(
                         &code.key.origin,

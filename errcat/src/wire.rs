@@ -214,6 +214,22 @@ impl Fields {
         }
     }
 
+    /// Empties a slot, giving back its value as JSON.
+    fn take(&mut self, slot: Slot) -> Option<Value> {
+        match slot {
+            Slot::Code => self.code.take().map(Value::String),
+            Slot::Message => self.message.take().map(Value::String),
+            Slot::Type => self.error_type.take().map(Value::String),
+            Slot::Param => self.param.take().map(Value::String),
+            Slot::Field => self.field.take().map(Value::String),
+            Slot::Details => self.details.take().map(Value::String),
+            Slot::RequestId => self.request_id.take().map(Value::String),
+            Slot::Metadata => self.metadata.take().map(Value::Object),
+            Slot::RetryAfter => self.retry_after.take().map(Value::from),
+            Slot::Errors => self.errors.take().map(Value::Array),
+        }
+    }
+
     fn is_set(&self, slot: Slot) -> bool {
         self.value(slot).is_some()
     }
@@ -493,20 +509,36 @@ fn read_error_object<'de, A: MapAccess<'de>>(
             fields.extra.insert(key.into_owned(), value);
             continue;
         };
-        // A slot already filled under another of its names keeps the first; the second stays
-        // as sent among the extra keys.
-        let other_name_filled = fields.is_set(slot) && fields.names[slot.index()] != name;
-        if other_name_filled {
+        // When a body has a slot under two of its names, the name listed first in the envelope
+        // wins, whatever the order of the keys; the other stays as sent among the extra keys.
+        let filled_under = fields.is_set(slot).then(|| fields.names[slot.index()]);
+        if filled_under.is_some_and(|previous| previous < name) {
             fields.extra.insert(key.into_owned(), value);
             continue;
         }
+        let displaced = match filled_under {
+            Some(previous) if previous > name => fields.take(slot).map(|old| (previous, old)),
+            _ => None,
+        };
         match fields.store(slot, value) {
             Ok(()) => {
                 fields.names[slot.index()] = name;
                 // A duplicate key that had the wrong type earlier is superseded.
                 fields.extra.remove(key.as_str());
+                if let Some((previous, old)) = displaced {
+                    let spec = envelope.spec(slot);
+                    let old_key = spec.and_then(|spec| spec.names.get(usize::from(previous)));
+                    if let Some(old_key) = old_key {
+                        fields.extra.insert((*old_key).to_owned(), old);
+                    }
+                }
             }
             Err(value) => {
+                if let Some((previous, old)) = displaced {
+                    // Put the displaced value back: the new one did not fit the slot.
+                    let _ = fields.store(slot, old);
+                    fields.names[slot.index()] = previous;
+                }
                 fields.extra.insert(key.into_owned(), value);
             }
         }
@@ -638,11 +670,29 @@ mod tests {
 
     #[test]
     fn renders_the_alias_it_read() {
-        let body = r#"{"error":{"Message":"Forbidden","message":"second"}}"#;
+        let body = r#"{"error":{"Message":"Forbidden"}}"#;
         let (fields, rendered) = round_trip(body);
         assert_eq!(fields.message.as_deref(), Some("Forbidden"));
-        assert_eq!(fields.extra["message"], "second");
+        assert!(fields.extra.is_empty());
         assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap());
+    }
+
+    #[test]
+    fn the_first_listed_name_wins_whatever_the_key_order() {
+        for body in [
+            r#"{"error":{"Message":"gateway","message":"app"}}"#,
+            r#"{"error":{"message":"app","Message":"gateway"}}"#,
+        ] {
+            let (fields, rendered) = round_trip(body);
+            assert_eq!(fields.message.as_deref(), Some("app"), "{body}");
+            assert_eq!(fields.extra["Message"], "gateway", "{body}");
+            assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap());
+        }
+        // A higher-priority name whose value does not fit leaves the first one in place.
+        let (fields, rendered) = round_trip(r#"{"error":{"Message":"gateway","message":7}}"#);
+        assert_eq!(fields.message.as_deref(), Some("gateway"));
+        assert_eq!(fields.extra["message"], 7);
+        assert_eq!(rendered["error"]["Message"], "gateway");
     }
 
     #[test]
