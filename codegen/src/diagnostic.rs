@@ -91,7 +91,7 @@ impl Located {
     pub fn place(file: &str, source: &str, diagnostic: Diagnostic) -> Located {
         let position = match &diagnostic.origin {
             Origin::Yaml(path) => yaml::locate(source, path),
-            Origin::Unknown => None,
+            Origin::Span(_) | Origin::Unknown => None,
         };
         Located {
             file: file.to_owned(),

@@ -55,7 +55,7 @@ fn number(value: impl Into<u64>) -> Literal {
     Literal::u64_unsuffixed(value.into())
 }
 
-fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
@@ -138,7 +138,7 @@ fn needs_escape_in_doc(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn optional_str(value: Option<&str>) -> TokenStream {
+pub(crate) fn optional_str(value: Option<&str>) -> TokenStream {
     match value {
         Some(text) => quote!(::core::option::Option::Some(#text)),
         None => quote!(::core::option::Option::None),
@@ -171,16 +171,27 @@ fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
     }
 }
 
-fn provider_facts(provider: &Provider) -> TokenStream {
-    let module = &provider.module;
-    let name = &provider.name;
-    let description = optional_str(provider.description.as_deref());
-    let by_code = provider.identify_by == IdentifyBy::Code;
+/// The `::errcat::wire::Envelope` value of a provider, shared by catalogs and derives.
+pub(crate) fn envelope_expr(provider: &Provider) -> TokenStream {
     let nested = optional_str(provider.nested_under.as_deref());
     let keys = provider.keys.iter().map(|(slot, names)| {
         let slot = ident(slot.variant());
         quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
     });
+    quote! {
+        ::errcat::wire::Envelope {
+            nested_under: #nested,
+            keys: &[#(#keys),*],
+        }
+    }
+}
+
+fn provider_facts(provider: &Provider) -> TokenStream {
+    let module = &provider.module;
+    let name = &provider.name;
+    let description = optional_str(provider.description.as_deref());
+    let by_code = provider.identify_by == IdentifyBy::Code;
+    let envelope = envelope_expr(provider);
     let statuses = provider.statuses.iter().map(|row| {
         let category = category_expr(row.category, row.status);
         let retry = retry_expr(row.retry, row.status);
@@ -199,10 +210,7 @@ fn provider_facts(provider: &Provider) -> TokenStream {
         };
 
         /// Where this provider puts each part of an error in its JSON body.
-        pub const ENVELOPE: ::errcat::wire::Envelope = ::errcat::wire::Envelope {
-            nested_under: #nested,
-            keys: &[#(#keys),*],
-        };
+        pub const ENVELOPE: ::errcat::wire::Envelope = #envelope;
 
         /// The provider's HTTP error statuses, with the category and retry advice of unknown codes.
         pub const STATUSES: &[::errcat::StatusInfo] = &[#(#statuses),*];
@@ -412,7 +420,8 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
     }
 }
 
-fn code_info(code: &Code) -> TokenStream {
+/// One `::errcat::CodeInfo` table entry: the facts of a code, shared by catalogs and derives.
+pub(crate) fn code_info(code: &Code) -> TokenStream {
     let wire = &code.wire;
     let rust_name = &code.ident;
     let message = &code.message;
@@ -491,9 +500,7 @@ fn code_enum(provider: &Provider) -> TokenStream {
 
             /// The catalog's default HTTP status (500 for an unknown code).
             pub fn status(&self) -> ::errcat::http::StatusCode {
-                let status = self.info().map_or(500, |info| info.status);
-                ::errcat::http::StatusCode::from_u16(status)
-                    .unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)
+                self.info().map_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR, ::errcat::CodeInfo::status_code)
             }
 
             /// The developer message (for an unknown code, its wire string).
@@ -511,8 +518,8 @@ fn code_enum(provider: &Provider) -> TokenStream {
 
             /// A message safe to show end users: the catalog's, else the category's default.
             pub fn user_message(&self) -> &'static str {
-                match self.info().and_then(|info| info.user_message) {
-                    ::core::option::Option::Some(text) => text,
+                match self.info() {
+                    ::core::option::Option::Some(info) => info.user_message_or_default(),
                     ::core::option::Option::None => self.category().default_user_message(),
                 }
             }
@@ -870,8 +877,8 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// A message safe to show end users: the catalog's for the code, else the category's
             /// default.
             pub fn user_message(&self) -> &'static str {
-                match self.code.info().and_then(|info| info.user_message) {
-                    ::core::option::Option::Some(text) => text,
+                match self.code.info() {
+                    ::core::option::Option::Some(info) => info.user_message_or_default(),
                     ::core::option::Option::None => self.category().default_user_message(),
                 }
             }

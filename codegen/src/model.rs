@@ -6,13 +6,47 @@
 use crate::tree::Path;
 
 /// Where a model node came from.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, Default)]
 pub enum Origin {
     /// A node of a catalog file, by its path from the document root.
     Yaml(Path),
+    /// Tokens of a `#[derive(ApiError)]` input.
+    Span(proc_macro2::Span),
     /// Nowhere in particular (built in code).
     #[default]
     Unknown,
+}
+
+/// Origins compare by YAML path; spans carry no comparable identity, so any two spans are equal
+/// (a model's equality is about what it says, not where).
+impl PartialEq for Origin {
+    fn eq(&self, other: &Origin) -> bool {
+        match (self, other) {
+            (Origin::Yaml(a), Origin::Yaml(b)) => a == b,
+            (Origin::Span(_), Origin::Span(_)) | (Origin::Unknown, Origin::Unknown) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Origin {}
+
+impl Origin {
+    /// The origin of the key `key` of the mapping at this origin (for YAML; spans stay as they are).
+    pub fn child_key(&self, key: &str) -> Origin {
+        match self {
+            Origin::Yaml(path) => Origin::Yaml(path.key(key)),
+            other => other.clone(),
+        }
+    }
+
+    /// For a YAML value, the origin of the key it is written under (see [`Path::to_key`]).
+    pub fn to_key(&self) -> Origin {
+        match self {
+            Origin::Yaml(path) => Origin::Yaml(path.to_key()),
+            other => other.clone(),
+        }
+    }
 }
 
 /// A value and where it came from.

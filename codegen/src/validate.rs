@@ -86,10 +86,7 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
 fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot, Vec<String>)> {
     let envelope = &catalog.envelope;
     let has = |slot: Slot| envelope.keys.iter().any(|key| key.slot.value == slot);
-    let keys_origin = match &envelope.origin {
-        Origin::Yaml(path) => Origin::Yaml(path.key("keys")),
-        Origin::Unknown => Origin::Unknown,
-    };
+    let keys_origin = envelope.origin.child_key("keys");
     if !has(Slot::Message) {
         diagnostics.error_help(
             &keys_origin,
@@ -315,7 +312,7 @@ fn variant_ident<'a>(
 fn describe_origin(origin: &Origin) -> String {
     match origin {
         Origin::Yaml(path) => format!("`{path}`"),
-        Origin::Unknown => "another place".to_owned(),
+        Origin::Span(_) | Origin::Unknown => "another place".to_owned(),
     }
 }
 
@@ -330,12 +327,21 @@ fn check_unique_wire_strings(catalog: &Catalog, diagnostics: &mut Diagnostics) {
                 origin,
                 format!(
                     "codes `{}` and `{}` have the same wire string {wire:?}",
-                    first.key.value, code.key.value
+                    label(first),
+                    label(code)
                 ),
                 "a body could not say which one it means; merge them into one code",
             );
         }
     }
+}
+
+/// How a message names a code: its explicit Rust name when it has one (derived enums name every
+/// code by its variant), else its key.
+fn label(code: &Code) -> &str {
+    code.rust_name
+        .as_ref()
+        .map_or(&code.key.value, |name| &name.value)
 }
 
 fn wire_of<'a>(catalog: &Catalog, code: &'a Code) -> (&'a str, &'a Origin) {
@@ -511,10 +517,7 @@ fn check_examples(
     let code_examples = catalog.codes.iter().flat_map(|code| code.examples.iter());
     let mut examples = Vec::new();
     for example in code_examples.chain(&catalog.examples) {
-        let body_origin = match &example.body.origin {
-            Origin::Yaml(path) => Origin::Yaml(path.to_key()),
-            Origin::Unknown => Origin::Unknown,
-        };
+        let body_origin = example.body.origin.to_key();
         let expected = match &example.code {
             None => None,
             Some(key) => match catalog

@@ -23,6 +23,21 @@ pub struct CodeInfo {
     pub category: Category,
 }
 
+impl CodeInfo {
+    /// The status as an `http::StatusCode`.
+    pub fn status_code(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// The user message, else the category's safe default.
+    pub fn user_message_or_default(&self) -> &'static str {
+        match self.user_message {
+            Some(text) => text,
+            None => self.category.default_user_message(),
+        }
+    }
+}
+
 /// The catalog facts of one provider error type (a broad class of codes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TypeInfo {

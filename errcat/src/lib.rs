@@ -38,4 +38,35 @@ pub mod __private {
     pub use http;
     pub use serde;
     pub use serde_json;
+
+    /// Views a `#[source]` field as `&dyn Error`, whether it is a concrete error type or a boxed
+    /// trait object (method syntax derefs through the box).
+    pub trait AsDynError {
+        /// The field as a trait object.
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static);
+    }
+
+    impl<T: std::error::Error + 'static> AsDynError for T {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn std::error::Error + 'static {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn std::error::Error + Send + 'static {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+            self
+        }
+    }
+
+    impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
+            self
+        }
+    }
 }

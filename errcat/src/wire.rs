@@ -214,6 +214,17 @@ impl Fields {
         }
     }
 
+    /// Takes out the value sent under the wire key `key`: from its slot when the envelope names
+    /// the key (and the slot was read from it), else from the extra keys.
+    pub fn take_key(&mut self, envelope: &Envelope, key: &str) -> Option<Value> {
+        if let Some((slot, name)) = envelope.lookup(key) {
+            if self.is_set(slot) && self.names[slot.index()] == name {
+                return self.take(slot);
+            }
+        }
+        self.extra.remove(key)
+    }
+
     /// Empties a slot, giving back its value as JSON.
     fn take(&mut self, slot: Slot) -> Option<Value> {
         match slot {
