@@ -1,6 +1,37 @@
 //! The one place that turns catalog strings into Rust identifiers.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{
+    ToKebabCase, ToLowerCamelCase, ToShoutyKebabCase, ToShoutySnakeCase, ToSnakeCase,
+    ToUpperCamelCase,
+};
+
+/// The `rename_all` rules a derived enum may use for its default codes.
+pub const RENAME_RULES: &[&str] = &[
+    "snake_case",
+    "SCREAMING_SNAKE_CASE",
+    "kebab-case",
+    "SCREAMING-KEBAB-CASE",
+    "camelCase",
+    "PascalCase",
+    "lowercase",
+    "UPPERCASE",
+];
+
+/// A variant name in the case of `rule` (one of [`RENAME_RULES`]): the default wire code of a
+/// derived enum's variant (`CardDeclined` → `card_declined` under `snake_case`).
+pub fn rename(variant: &str, rule: &str) -> Option<String> {
+    Some(match rule {
+        "snake_case" => variant.to_snake_case(),
+        "SCREAMING_SNAKE_CASE" => variant.to_shouty_snake_case(),
+        "kebab-case" => variant.to_kebab_case(),
+        "SCREAMING-KEBAB-CASE" => variant.to_shouty_kebab_case(),
+        "camelCase" => variant.to_lower_camel_case(),
+        "PascalCase" => variant.to_upper_camel_case(),
+        "lowercase" => variant.to_lowercase(),
+        "UPPERCASE" => variant.to_uppercase(),
+        _ => return None,
+    })
+}
 
 /// The name reserved for the catch-all variant of generated enums.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
@@ -112,6 +143,34 @@ mod tests {
         assert_eq!(variant_name("invalid_api_key").unwrap(), "InvalidApiKey");
         assert_eq!(variant_name("card-declined").unwrap(), "CardDeclined");
         assert_eq!(module_name("VRP Billing").unwrap(), "vrp_billing");
+    }
+
+    #[test]
+    fn renames_variants() {
+        assert_eq!(
+            rename("CardDeclined", "snake_case").as_deref(),
+            Some("card_declined")
+        );
+        assert_eq!(
+            rename("CardDeclined", "SCREAMING_SNAKE_CASE").as_deref(),
+            Some("CARD_DECLINED")
+        );
+        assert_eq!(
+            rename("CardDeclined", "kebab-case").as_deref(),
+            Some("card-declined")
+        );
+        assert_eq!(
+            rename("CardDeclined", "camelCase").as_deref(),
+            Some("cardDeclined")
+        );
+        assert_eq!(
+            rename("CardDeclined", "lowercase").as_deref(),
+            Some("carddeclined")
+        );
+        assert_eq!(rename("CardDeclined", "Title Case"), None);
+        for rule in RENAME_RULES {
+            assert!(rename("A", rule).is_some(), "{rule}");
+        }
     }
 
     #[test]

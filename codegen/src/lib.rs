@@ -8,9 +8,13 @@
 //! 4. [`expand`]: turn the plan into tokens (`quote`), named by [`ident`];
 //! 5. [`emit`]: format with prettyplease;
 //! 6. [`config`]: the build-script API that runs it all over catalog files.
+//!
+//! `#[derive(ApiError)]` (the `errcat-derive` crate) is a second front end over the same model,
+//! rules and expansion; [`derived`] and [`template`] hold what only a Rust type has.
 #![forbid(unsafe_code)]
 
 pub mod config;
+pub mod derived;
 pub mod diagnostic;
 pub mod emit;
 pub mod expand;
@@ -18,6 +22,7 @@ pub mod ident;
 pub mod model;
 pub mod plan;
 pub mod read;
+pub mod template;
 pub mod tree;
 pub mod validate;
 pub mod yaml;

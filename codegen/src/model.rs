@@ -65,6 +65,15 @@ impl<T> Located<T> {
     }
 }
 
+/// The front end a model comes from; the rules differ only where Rust already decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontEnd {
+    /// A YAML catalog: Rust names are derived from wire strings and must be checked.
+    Yaml,
+    /// `#[derive(ApiError)]`: Rust names are the user's variants, which rustc has checked.
+    Derive,
+}
+
 /// How a provider's body names its error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdentifyBy {
@@ -184,6 +193,8 @@ words! {
 /// One catalog file, as written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
+    /// Which front end built the model.
+    pub front_end: FrontEnd,
     /// The module name (the `provider` key, or the file stem).
     pub provider: Located<String>,
     /// The display name (`None` when missing, which is reported while reading).

@@ -5,8 +5,8 @@
 
 use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::model::{
-    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, IdentifyBy, Located,
-    Origin, RetryAdvice, Slot, StatusRow,
+    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, IdentifyBy,
+    Located, Origin, RetryAdvice, Slot, StatusRow,
 };
 use crate::tree::{Node, Path};
 
@@ -87,6 +87,7 @@ pub fn catalog(
     let examples = map.examples("examples", true, diagnostics);
     map.finish(diagnostics);
     Some(Catalog {
+        front_end: FrontEnd::Yaml,
         provider,
         name,
         description,

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::ident;
-use crate::model::{Catalog, Code, IdentifyBy, Located, Origin, Slot};
+use crate::model::{Catalog, Code, FrontEnd, IdentifyBy, Located, Origin, Slot};
 use crate::plan;
 
 /// Checks `catalog` and resolves it. Returns `None` when any problem was recorded.
@@ -241,6 +241,14 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
 /// keyword, not starting with a digit, not `Unknown`), and no two codes may collapse to the same
 /// name after case conversion (`card_declined` and `CARD_DECLINED`).
 fn check_code_names(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<Option<String>> {
+    if catalog.front_end == FrontEnd::Derive {
+        // The names are the user's own enum variants.
+        return catalog
+            .codes
+            .iter()
+            .map(|code| code.rust_name.as_ref().map(|name| name.value.clone()))
+            .collect();
+    }
     let mut names: BTreeMap<String, &Located<String>> = BTreeMap::new();
     catalog
         .codes

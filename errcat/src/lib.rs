@@ -27,6 +27,9 @@ pub use api_error::ApiError;
 pub use catalog::{CodeInfo, Example, ProviderInfo, StatusInfo, TypeInfo};
 pub use category::Category;
 pub use decode_error::{DecodeError, DecodeErrorKind};
+/// `#[derive(ApiError)]`: see the crate docs.
+#[cfg(feature = "derive")]
+pub use errcat_derive::ApiError;
 pub use headers::{HeaderInfo, RateLimit, RetryAfter};
 
 /// The `http` crate, re-exported so that users of generated code name the same `StatusCode`.

@@ -469,6 +469,17 @@ pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
     deserializer.deserialize_str(NameVisitor(std::marker::PhantomData))
 }
 
+/// Takes the value of wire key `key` out of `fields` and deserializes it (a missing key reads as
+/// `null`, so `Option` fields may be absent). Used by derived `Deserialize` impls.
+pub fn take_field<T: serde::de::DeserializeOwned, E: de::Error>(
+    fields: &mut Fields,
+    envelope: &Envelope,
+    key: &str,
+) -> Result<T, E> {
+    let value = fields.take_key(envelope, key).unwrap_or(Value::Null);
+    serde_json::from_value(value).map_err(|error| E::custom(format_args!("`{key}`: {error}")))
+}
+
 /// Finds `wire` in a table of (wire string, index) sorted by wire string; returns the index.
 pub fn find_wire(table: &[(&str, usize)], wire: &str) -> Option<usize> {
     let position = table

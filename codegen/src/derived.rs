@@ -1,0 +1,759 @@
+//! Expansion of `#[derive(ApiError)]`: the impls for a user's own error enum (or struct).
+//!
+//! The `errcat-derive` front end reads the attributes into a [`Catalog`](crate::model::Catalog)
+//! (validated by the same rules as YAML catalogs, giving a [`Provider`] plan) plus the facts only
+//! a Rust type has, described here: its variants' shapes, message templates and source fields.
+//! The catalog facts (code, status, messages, retry, category) reach the output through the same
+//! `::errcat::CodeInfo` table entries and envelope as generated provider modules, and the wire
+//! body goes through the same runtime encoder and decoder (`::errcat::wire`).
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::expand::{code_info, envelope_expr};
+use crate::model::{RetryAdvice, Slot};
+use crate::plan::Provider;
+use crate::template::{FieldRef, Template};
+
+/// The derive input: an enum, or a struct that is a single error kind.
+pub struct DerivedType {
+    /// The type's name.
+    pub ident: Ident,
+    /// Its generics.
+    pub generics: syn::Generics,
+    /// Whether it is a struct (one variant, patterns on `Self`).
+    pub is_struct: bool,
+    /// The variants (one for a struct).
+    pub variants: Vec<Variant>,
+    /// Status of codes the `other` variant receives.
+    pub other_status: u16,
+    /// Retry advice of codes the `other` variant receives.
+    pub other_retry: Option<RetryAdvice>,
+}
+
+/// The shape of a variant's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `V`
+    Unit,
+    /// `V(a, b)`
+    Tuple,
+    /// `V { a, b }`
+    Struct,
+}
+
+/// What a field is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Wire data: serialized as a key of the error object.
+    Data,
+    /// The underlying error (`#[source]`): not on the wire.
+    Source,
+    /// The underlying error with a `From` impl (`#[from]`): not on the wire.
+    From,
+    /// Not on the wire (`#[api_error(skip)]`); rebuilt with `Default` when decoding.
+    Skip,
+}
+
+/// One field.
+pub struct Field {
+    /// Its name or index.
+    pub member: syn::Member,
+    /// Its type.
+    pub ty: syn::Type,
+    /// What it is for.
+    pub role: Role,
+}
+
+impl Field {
+    /// The wire key of a data field: its name, or its index for tuple fields.
+    pub fn key(&self) -> String {
+        match &self.member {
+            syn::Member::Named(name) => name.to_string().trim_start_matches("r#").to_owned(),
+            syn::Member::Unnamed(index) => index.index.to_string(),
+        }
+    }
+}
+
+/// What a variant is.
+pub enum Kind {
+    /// A documented error: `index` into the plan's codes; its message template.
+    Code {
+        /// Index into [`Provider::codes`].
+        index: usize,
+        /// The `Display` template.
+        template: Template,
+        /// The provider type it belongs to, if any (wire string).
+        error_type: Option<String>,
+    },
+    /// Forwards everything to its single field.
+    Transparent,
+    /// Receives codes no other variant has, as a `String`.
+    Other,
+}
+
+/// One variant.
+pub struct Variant {
+    /// Its name (for a struct, the struct's).
+    pub ident: Ident,
+    /// Its shape.
+    pub style: Style,
+    /// Its fields.
+    pub fields: Vec<Field>,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// The binding of field `index` in generated patterns.
+fn binding(index: usize) -> Ident {
+    format_ident!("__self_{}", index)
+}
+
+impl DerivedType {
+    /// `Self::V` or `Self`.
+    fn path(&self, variant: &Variant) -> TokenStream {
+        if self.is_struct {
+            quote!(Self)
+        } else {
+            let ident = &variant.ident;
+            quote!(Self::#ident)
+        }
+    }
+
+    /// A pattern binding the fields `wanted` picks to `__self_N`, ignoring the rest.
+    fn pattern(&self, variant: &Variant, wanted: impl Fn(usize, &Field) -> bool) -> TokenStream {
+        let path = self.path(variant);
+        match variant.style {
+            Style::Unit => path,
+            Style::Tuple => {
+                let items = variant.fields.iter().enumerate().map(|(index, field)| {
+                    if wanted(index, field) {
+                        let binding = binding(index);
+                        quote!(#binding)
+                    } else {
+                        quote!(_)
+                    }
+                });
+                quote!(#path(#(#items),*))
+            }
+            Style::Struct => {
+                let items = variant
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, field)| wanted(*index, field))
+                    .map(|(index, field)| {
+                        let member = &field.member;
+                        let binding = binding(index);
+                        quote!(#member: #binding)
+                    });
+                quote!(#path { #(#items,)* .. })
+            }
+        }
+    }
+
+    /// A `match self` with one arm per variant kind: `code(index, variant)` for codes, and
+    /// `transparent`/`other` (which may use `__self_0`) for those variants.
+    fn dispatch(
+        &self,
+        code: impl Fn(usize, &Variant) -> TokenStream,
+        transparent: &TokenStream,
+        other: &TokenStream,
+    ) -> TokenStream {
+        let arms = self.variants.iter().map(|variant| match &variant.kind {
+            Kind::Code { index, .. } => {
+                let pattern = self.pattern(variant, |_, _| false);
+                let body = code(*index, variant);
+                quote!(#pattern => #body,)
+            }
+            Kind::Transparent | Kind::Other => {
+                let pattern = self.pattern(variant, |index, _| index == 0);
+                let body = if matches!(variant.kind, Kind::Transparent) {
+                    transparent
+                } else {
+                    other
+                };
+                quote!(#pattern => #body,)
+            }
+        });
+        quote! {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+
+    fn has(&self, kind: fn(&Kind) -> bool) -> bool {
+        self.variants.iter().any(|variant| kind(&variant.kind))
+    }
+
+    /// Where-clause predicates `ty: bound` for field types that mention a type parameter.
+    fn bounds<'a>(
+        &self,
+        fields: impl Iterator<Item = &'a Field>,
+        bound: &TokenStream,
+    ) -> Vec<TokenStream> {
+        let params: Vec<String> = self
+            .generics
+            .type_params()
+            .map(|param| param.ident.to_string())
+            .collect();
+        let mut predicates: Vec<TokenStream> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for field in fields {
+            let ty = &field.ty;
+            let text = quote!(#ty).to_string();
+            let generic = text
+                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .any(|word| params.iter().any(|param| param == word));
+            if generic && !seen.contains(&text) {
+                seen.push(text);
+                predicates.push(quote!(#ty: #bound));
+            }
+        }
+        predicates
+    }
+
+    /// `impl<…> Trait for Type<…> where …, extra` pieces.
+    fn impl_parts(&self, extra: &[TokenStream]) -> (TokenStream, TokenStream, TokenStream) {
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let existing = where_clause.map(|clause| {
+            let predicates = clause.predicates.iter();
+            quote!(#(#predicates,)*)
+        });
+        let where_tokens = if existing.is_none() && extra.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #existing #(#extra,)*)
+        };
+        (quote!(#impl_generics), quote!(#ty_generics), where_tokens)
+    }
+
+    fn all_fields(&self) -> impl Iterator<Item = &Field> {
+        self.variants
+            .iter()
+            .flat_map(|variant| variant.fields.iter())
+    }
+}
+
+/// The impls of `#[derive(ApiError)]` for a valid input.
+pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
+    let infos = provider.codes.iter().map(code_info);
+    let count = Literal::usize_unsuffixed(provider.codes.len());
+    let envelope = envelope_expr(provider);
+    let display = display_impl(derived);
+    let error = error_impl(derived);
+    let api_error = api_error_impl(derived);
+    let serialize = serialize_impl(derived);
+    let deserialize = deserialize_impl(derived, provider);
+    let from = from_impls(derived);
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all)]
+        const _: () = {
+            const __ERRCAT_INFO: [::errcat::CodeInfo; #count] = [#(#infos),*];
+            const __ERRCAT_ENVELOPE: ::errcat::wire::Envelope = #envelope;
+            #display
+            #error
+            #api_error
+            #serialize
+            #deserialize
+            #from
+        };
+    }
+}
+
+fn display_impl(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let mut bounds = Vec::new();
+    let arms = derived.variants.iter().map(|variant| match &variant.kind {
+        Kind::Code { template, .. } => {
+            let used = |index: usize, field: &Field| {
+                template
+                    .arguments
+                    .iter()
+                    .any(|argument| references(&argument.field, index, field))
+            };
+            let pattern = derived.pattern(variant, used);
+            let format = &template.format;
+            let arguments = template.arguments.iter().filter_map(|argument| {
+                let index = variant
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .position(|(index, field)| references(&argument.field, index, field))?;
+                let name = Ident::new(&argument.name, Span::call_site());
+                let binding = binding(index);
+                Some(quote!(#name = #binding))
+            });
+            quote!(#pattern => ::core::write!(__formatter, #format #(, #arguments)*),)
+        }
+        Kind::Transparent => {
+            let pattern = derived.pattern(variant, |index, _| index == 0);
+            quote!(#pattern => ::core::fmt::Display::fmt(__self_0, __formatter),)
+        }
+        Kind::Other => {
+            let pattern = derived.pattern(variant, |index, _| index == 0);
+            quote!(#pattern => __formatter.write_str(__self_0),)
+        }
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    for variant in &derived.variants {
+        if let Kind::Code { template, .. } = &variant.kind {
+            for argument in &template.arguments {
+                let field = variant
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .find(|(index, field)| references(&argument.field, *index, field));
+                if let Some((_, field)) = field {
+                    if argument.display {
+                        bounds.extend(
+                            derived.bounds(std::iter::once(field), &quote!(::core::fmt::Display)),
+                        );
+                    }
+                    if argument.debug {
+                        bounds.extend(
+                            derived.bounds(std::iter::once(field), &quote!(::core::fmt::Debug)),
+                        );
+                    }
+                }
+            }
+        }
+        if matches!(variant.kind, Kind::Transparent) {
+            bounds.extend(derived.bounds(variant.fields.iter(), &quote!(::core::fmt::Display)));
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = derived.impl_parts(&bounds);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+fn references(reference: &FieldRef, index: usize, field: &Field) -> bool {
+    match (reference, &field.member) {
+        (FieldRef::Named(name), syn::Member::Named(ident)) => {
+            ident.to_string().trim_start_matches("r#") == name
+        }
+        (FieldRef::Index(wanted), syn::Member::Unnamed(_)) => *wanted == index,
+        _ => false,
+    }
+}
+
+fn error_impl(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let arms = derived.variants.iter().filter_map(|variant| {
+        if matches!(variant.kind, Kind::Transparent) {
+            let pattern = derived.pattern(variant, |index, _| index == 0);
+            return Some(quote!(#pattern => ::std::error::Error::source(__self_0.as_dyn_error()),));
+        }
+        let (index, _) = variant
+            .fields
+            .iter()
+            .enumerate()
+            .find(|(_, field)| matches!(field.role, Role::Source | Role::From))?;
+        let pattern = derived.pattern(variant, |wanted, _| wanted == index);
+        let binding = binding(index);
+        Some(quote!(#pattern => ::core::option::Option::Some(#binding.as_dyn_error()),))
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    let source_fields = derived
+        .all_fields()
+        .filter(|field| matches!(field.role, Role::Source | Role::From));
+    let mut bounds = derived.bounds(source_fields, &quote!(::std::error::Error + 'static));
+    bounds.extend(derived.bounds(derived.all_fields(), &quote!(::core::fmt::Debug)));
+    let (impl_generics, ty_generics, where_clause) = derived.impl_parts(&bounds);
+    let body = if arms.is_empty() {
+        quote!(::core::option::Option::None)
+    } else {
+        quote! {
+            #[allow(unused_imports)]
+            use ::errcat::__private::AsDynError as _;
+            #[allow(unreachable_patterns)]
+            match self {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                #body
+            }
+        }
+    }
+}
+
+fn retry_tokens(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
+    match retry {
+        Some(retry) => {
+            let variant = Ident::new(retry.variant(), Span::call_site());
+            quote!(::errcat::RetryAdvice::#variant)
+        }
+        None => {
+            let status = Literal::u16_unsuffixed(status);
+            quote!(::errcat::RetryAdvice::for_status(#status))
+        }
+    }
+}
+
+fn api_error_impl(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let info = |index: usize| {
+        let index = Literal::usize_unsuffixed(index);
+        quote!(__ERRCAT_INFO[#index])
+    };
+    let other_status = Literal::u16_unsuffixed(derived.other_status);
+    let other_retry = retry_tokens(derived.other_retry, derived.other_status);
+    let other_category = quote!(::errcat::Category::for_status(#other_status));
+
+    let code = derived.dispatch(
+        |index, _| {
+            let info = info(index);
+            quote!(#info.wire)
+        },
+        &quote!(::errcat::ApiError::code(__self_0)),
+        &quote!(__self_0.as_str()),
+    );
+    let status = derived.dispatch(
+        |index, _| {
+            let info = info(index);
+            quote!(#info.status_code())
+        },
+        &quote!(::errcat::ApiError::status(__self_0)),
+        &quote!(::errcat::http::StatusCode::from_u16(#other_status).unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)),
+    );
+    let message = derived.dispatch(
+        |_, _| {
+            quote!(::std::borrow::Cow::Owned(
+                ::std::string::ToString::to_string(self)
+            ))
+        },
+        &quote!(::errcat::ApiError::message(__self_0)),
+        &quote!(::std::borrow::Cow::Borrowed(__self_0.as_str())),
+    );
+    let user_message = derived.dispatch(
+        |index, _| {
+            let info = info(index);
+            quote!(::std::borrow::Cow::Borrowed(#info.user_message_or_default()))
+        },
+        &quote!(::errcat::ApiError::user_message(__self_0)),
+        &quote!(::std::borrow::Cow::Borrowed(#other_category.default_user_message())),
+    );
+    let retry = derived.dispatch(
+        |index, _| {
+            let info = info(index);
+            quote!(#info.retry)
+        },
+        &quote!(::errcat::ApiError::retry(__self_0)),
+        &other_retry,
+    );
+    let category = derived.dispatch(
+        |index, _| {
+            let info = info(index);
+            quote!(#info.category)
+        },
+        &quote!(::errcat::ApiError::category(__self_0)),
+        &other_category,
+    );
+    let forwarded = if derived.has(|kind| matches!(kind, Kind::Transparent)) {
+        let request_id = derived.dispatch(
+            |_, _| quote!(::core::option::Option::None),
+            &quote!(::errcat::ApiError::request_id(__self_0)),
+            &quote!(::core::option::Option::None),
+        );
+        let retry_after = derived.dispatch(
+            |_, _| quote!(::core::option::Option::None),
+            &quote!(::errcat::ApiError::retry_after(__self_0)),
+            &quote!(::core::option::Option::None),
+        );
+        quote! {
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                #request_id
+            }
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #retry_after
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+    let transparent_fields = derived
+        .variants
+        .iter()
+        .filter(|variant| matches!(variant.kind, Kind::Transparent))
+        .flat_map(|variant| variant.fields.iter());
+    let mut bounds = derived.bounds(transparent_fields, &quote!(::errcat::ApiError));
+    bounds.extend(derived.bounds(derived.all_fields(), &quote!(::core::fmt::Debug)));
+    let (impl_generics, ty_generics, where_clause) = derived.impl_parts(&bounds);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errcat::ApiError for #ident #ty_generics #where_clause {
+            fn code(&self) -> &str {
+                #code
+            }
+            fn status(&self) -> ::errcat::http::StatusCode {
+                #status
+            }
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                #message
+            }
+            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
+                #user_message
+            }
+            fn retry(&self) -> ::errcat::RetryAdvice {
+                #retry
+            }
+            fn category(&self) -> ::errcat::Category {
+                #category
+            }
+            #forwarded
+        }
+    }
+}
+
+fn serialize_impl(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let type_arms = derived
+        .variants
+        .iter()
+        .filter_map(|variant| match &variant.kind {
+            Kind::Code {
+                error_type: Some(error_type),
+                ..
+            } => {
+                let pattern = derived.pattern(variant, |_, _| false);
+                Some(quote!(#pattern => ::core::option::Option::Some(#error_type),))
+            }
+            _ => None,
+        });
+    let data_arms = derived.variants.iter().filter_map(|variant| {
+        if !matches!(variant.kind, Kind::Code { .. }) {
+            return None;
+        }
+        let data = |_: usize, field: &Field| field.role == Role::Data;
+        if !variant.fields.iter().any(|field| field.role == Role::Data) {
+            return None;
+        }
+        let pattern = derived.pattern(variant, data);
+        let inserts = variant.fields.iter().enumerate().filter(|(_, field)| field.role == Role::Data).map(|(index, field)| {
+            let key = field.key();
+            let binding = binding(index);
+            quote! {
+                __fields.extra.insert(
+                    ::std::string::String::from(#key),
+                    ::errcat::__private::serde_json::to_value(#binding).map_err(<__S::Error as ::errcat::__private::serde::ser::Error>::custom)?,
+                );
+            }
+        });
+        Some(quote!(#pattern => { #(#inserts)* }))
+    });
+    let transparent_arms = derived.variants.iter().filter(|variant| matches!(variant.kind, Kind::Transparent)).map(|variant| {
+        let pattern = derived.pattern(variant, |index, _| index == 0);
+        quote!(#pattern => return ::errcat::__private::serde::Serialize::serialize(__self_0, __serializer),)
+    });
+    let data_fields = derived
+        .all_fields()
+        .filter(|field| field.role == Role::Data);
+    let mut bounds = derived.bounds(data_fields, &quote!(::errcat::__private::serde::Serialize));
+    let transparent_fields = derived
+        .variants
+        .iter()
+        .filter(|variant| matches!(variant.kind, Kind::Transparent))
+        .flat_map(|variant| variant.fields.iter());
+    bounds.extend(derived.bounds(
+        transparent_fields,
+        &quote!(::errcat::__private::serde::Serialize + ::errcat::ApiError),
+    ));
+    bounds.extend(derived.bounds(
+        derived.all_fields(),
+        &quote!(::core::fmt::Debug + ::core::fmt::Display),
+    ));
+    let (impl_generics, ty_generics, where_clause) = derived.impl_parts(&bounds);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errcat::__private::serde::Serialize for #ident #ty_generics #where_clause {
+            fn serialize<__S: ::errcat::__private::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#transparent_arms)*
+                    _ => {}
+                }
+                let mut __fields = ::errcat::wire::Fields::default();
+                __fields.message = ::core::option::Option::Some(::std::string::ToString::to_string(self));
+                #[allow(unreachable_patterns)]
+                match self {
+                    #(#data_arms)*
+                    _ => {}
+                }
+                #[allow(unreachable_patterns)]
+                let __error_type: ::core::option::Option<&str> = match self {
+                    #(#type_arms)*
+                    _ => ::core::option::Option::None,
+                };
+                ::errcat::__private::serde::Serialize::serialize(
+                    &::errcat::wire::Render {
+                        envelope: &__ERRCAT_ENVELOPE,
+                        fields: &__fields,
+                        code: ::core::option::Option::Some(::errcat::ApiError::code(self)),
+                        error_type: __error_type,
+                    },
+                    __serializer,
+                )
+            }
+        }
+    }
+}
+
+fn deserialize_impl(derived: &DerivedType, provider: &Provider) -> TokenStream {
+    if derived.generics.lifetimes().next().is_some() {
+        // Borrowed data cannot be rebuilt from an owned body.
+        return TokenStream::new();
+    }
+    let ident = &derived.ident;
+    let arms = derived.variants.iter().filter_map(|variant| {
+        let Kind::Code { index, .. } = &variant.kind else { return None };
+        let info_index = Literal::usize_unsuffixed(*index);
+        let path = derived.path(variant);
+        let name = variant.ident.to_string();
+        if variant.fields.iter().any(|field| matches!(field.role, Role::Source | Role::From)) {
+            let message = format!("`{name}` holds a source error, which a body cannot carry");
+            return Some(quote!(__code if __code == __ERRCAT_INFO[#info_index].wire => ::core::result::Result::Err(<__D::Error as ::errcat::__private::serde::de::Error>::custom(#message)),));
+        }
+        let values = variant.fields.iter().map(|field| {
+            let value = if field.role == Role::Skip {
+                quote!(::core::default::Default::default())
+            } else {
+                let key = field.key();
+                quote!(::errcat::wire::take_field::<_, __D::Error>(&mut __fields, &__ERRCAT_ENVELOPE, #key)?)
+            };
+            match &field.member {
+                syn::Member::Named(name) => quote!(#name: #value),
+                syn::Member::Unnamed(_) => value,
+            }
+        });
+        let values: Vec<TokenStream> = values.collect();
+        let built = match variant.style {
+            Style::Unit => quote!(#path),
+            Style::Tuple => quote!(#path(#(#values),*)),
+            Style::Struct => quote!(#path { #(#values),* }),
+        };
+        Some(quote!(__code if __code == __ERRCAT_INFO[#info_index].wire => ::core::result::Result::Ok(#built),))
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    let fallback = match derived
+        .variants
+        .iter()
+        .find(|variant| matches!(variant.kind, Kind::Other))
+    {
+        Some(variant) => {
+            let path = derived.path(variant);
+            match (
+                &variant.style,
+                variant.fields.first().map(|field| &field.member),
+            ) {
+                (Style::Struct, Some(member)) => {
+                    quote!(_ => ::core::result::Result::Ok(#path { #member: __code_string }))
+                }
+                _ => quote!(_ => ::core::result::Result::Ok(#path(__code_string))),
+            }
+        }
+        None => quote! {
+            _ => ::core::result::Result::Err(<__D::Error as ::errcat::__private::serde::de::Error>::custom(
+                ::core::format_args!("unknown code `{}`", __code_string),
+            ))
+        },
+    };
+    let transparent = derived
+        .variants
+        .iter()
+        .find(|variant| matches!(variant.kind, Kind::Transparent));
+    if transparent.is_some() && arms.is_empty() {
+        return TokenStream::new();
+    }
+    let code_key = provider.slot_name(Slot::Code).unwrap_or("code");
+    let data_fields = derived
+        .all_fields()
+        .filter(|field| field.role == Role::Data);
+    let mut bounds = derived.bounds(
+        data_fields,
+        &quote!(::errcat::__private::serde::de::DeserializeOwned),
+    );
+    let skipped = derived
+        .all_fields()
+        .filter(|field| field.role == Role::Skip);
+    bounds.extend(derived.bounds(skipped, &quote!(::core::default::Default)));
+    let mut generics = derived.generics.clone();
+    generics.params.insert(0, syn::parse_quote!('de));
+    let (impl_generics, _, _) = generics.split_for_impl();
+    let (_, ty_generics, where_clause) = derived.impl_parts(&bounds);
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errcat::__private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
+            fn deserialize<__D: ::errcat::__private::serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                let mut __fields = ::errcat::wire::deserialize_fields(&__ERRCAT_ENVELOPE, __deserializer)?;
+                let ::core::option::Option::Some(__code_string) = __fields.code.take() else {
+                    return ::core::result::Result::Err(<__D::Error as ::errcat::__private::serde::de::Error>::custom(
+                        ::core::concat!("the error has no string `", #code_key, "`"),
+                    ));
+                };
+                #[allow(unreachable_patterns)]
+                match __code_string.as_str() {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        }
+    }
+}
+
+fn from_impls(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let (impl_generics, ty_generics, where_clause) = derived.generics.split_for_impl();
+    let impls = derived.variants.iter().filter_map(|variant| {
+        let field = variant
+            .fields
+            .iter()
+            .find(|field| field.role == Role::From)?;
+        let ty = &field.ty;
+        let path = derived.path(variant);
+        let built = match &field.member {
+            syn::Member::Named(name) => quote!(#path { #name: __source }),
+            syn::Member::Unnamed(_) => quote!(#path(__source)),
+        };
+        Some(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(__source: #ty) -> Self {
+                    #built
+                }
+            }
+        })
+    });
+    quote!(#(#impls)*)
+}
+
+/// Minimal impls emitted next to compile errors, so that code using the type reports no
+/// follow-on errors about missing traits.
+pub fn fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    quote! {
+        #[allow(unused_qualifications)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    __formatter.write_str(::core::stringify!(#ident))
+                }
+            }
+        };
+    }
+}

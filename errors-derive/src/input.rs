@@ -1,0 +1,566 @@
+//! The derive input read into errcat-codegen's catalog model and derived-type description,
+//! validated, and expanded.
+
+use errcat_codegen::derived::{self, DerivedType, Field, Kind, Role, Style, Variant};
+use errcat_codegen::diagnostic::Diagnostics;
+use errcat_codegen::model::{
+    Catalog, Code, Envelope, EnvelopeKey, ErrorType, FrontEnd, IdentifyBy, Located, Origin,
+    RetryAdvice, Slot,
+};
+use errcat_codegen::template::{self, FieldRef, Template};
+use errcat_codegen::{ident, validate};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+
+use crate::attr::{self, Attrs, Spanned};
+use crate::context::Context;
+
+/// The whole derive: impls, or every error found plus minimal impls.
+pub fn expand(input: &syn::DeriveInput) -> TokenStream {
+    let mut cx = Context::default();
+    let expanded = read(input, &mut cx);
+    match (cx.finish(), expanded) {
+        (None, Some(tokens)) => tokens,
+        (Some(errors), _) => {
+            let fallback = derived::fallback(&input.ident, &input.generics);
+            quote::quote!(#errors #fallback)
+        }
+        (None, None) => derived::fallback(&input.ident, &input.generics),
+    }
+}
+
+fn located<T>(value: T, span: Span) -> Located<T> {
+    Located::new(value, Origin::Span(span))
+}
+
+fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
+    let (is_struct, container) = match &input.data {
+        syn::Data::Union(data) => {
+            cx.error(
+                data.union_token,
+                "`ApiError` cannot be derived for a union; use an enum (one variant per error) or a struct (one error)",
+            );
+            return None;
+        }
+        syn::Data::Struct(_) => (
+            true,
+            attr::parse(&input.attrs, attr::STRUCT_KEYS, "a struct", cx),
+        ),
+        syn::Data::Enum(_) => (
+            false,
+            attr::parse(&input.attrs, attr::ENUM_KEYS, "an enum", cx),
+        ),
+    };
+    let rule = container
+        .rename_all
+        .as_ref()
+        .map_or("snake_case", |rule| rule.value.as_str());
+
+    let mut variants = Vec::new();
+    let mut codes = Vec::new();
+    match &input.data {
+        syn::Data::Struct(data) => {
+            let variant = read_variant(
+                &input.ident,
+                &data.fields,
+                container_as_variant(&container),
+                true,
+                rule,
+                &container,
+                cx,
+            );
+            push(variant, &mut variants, &mut codes);
+        }
+        syn::Data::Enum(data) => {
+            if data.variants.is_empty() {
+                cx.error(&input.ident, "an error enum needs at least one variant");
+            }
+            for variant in &data.variants {
+                let attrs = attr::parse(&variant.attrs, attr::VARIANT_KEYS, "a variant", cx);
+                let attrs = with_doc(attrs, &variant.attrs);
+                let read = read_variant(
+                    &variant.ident,
+                    &variant.fields,
+                    attrs,
+                    false,
+                    rule,
+                    &container,
+                    cx,
+                );
+                push(read, &mut variants, &mut codes);
+            }
+        }
+        syn::Data::Union(_) => return None,
+    }
+    check_other_variants(&variants, cx);
+    check_from_types(&variants, cx);
+
+    let catalog = catalog(input, &container, &variants, codes);
+    let mut diagnostics = Diagnostics::default();
+    let provider = validate::check(&catalog, &mut diagnostics);
+    for diagnostic in diagnostics.into_vec() {
+        let span = match diagnostic.origin {
+            Origin::Span(span) => span,
+            _ => input.ident.span(),
+        };
+        let message = match diagnostic.help {
+            Some(help) => format!("{}\n\nhelp: {}", diagnostic.message, derive_help(&help)),
+            None => diagnostic.message,
+        };
+        cx.error_at(span, message);
+    }
+    if cx.has_errors() {
+        return None;
+    }
+    let derived = DerivedType {
+        ident: input.ident.clone(),
+        generics: input.generics.clone(),
+        is_struct,
+        variants: variants.into_iter().map(|read| read.variant).collect(),
+        other_status: container
+            .status
+            .as_ref()
+            .and_then(|status| u16::try_from(status.value).ok())
+            .unwrap_or(500),
+        other_retry: container.retry.as_ref().map(|retry| retry.value),
+    };
+    Some(derived::expand(&derived, &provider?))
+}
+
+/// The shared rules speak of catalog keys; on a derive the same fix is an attribute.
+fn derive_help(help: &str) -> String {
+    help.replace("add `status:`", "add `#[api_error(status = ...)]`")
+        .replace(
+            "(or give its type a default `status`)",
+            "(or a default `status` on the enum)",
+        )
+        .replace(
+            "give one of them `rust_name:`",
+            "give one of them its own `code = \"...\"`",
+        )
+}
+
+/// A struct's own keys, as the attributes of its single variant.
+fn container_as_variant(container: &Attrs) -> Attrs {
+    Attrs {
+        code: container.code.clone(),
+        status: container.status.clone(),
+        message: container.message.clone(),
+        description: container.description.clone(),
+        user_message: container.user_message.clone(),
+        fix: container.fix.clone(),
+        retry: container.retry.clone(),
+        category: container.category.clone(),
+        error_type: container.error_type.clone(),
+        transparent: container.transparent,
+        ..Attrs::default()
+    }
+}
+
+fn with_doc(mut attrs: Attrs, raw: &[syn::Attribute]) -> Attrs {
+    if attrs.message.is_none() {
+        attrs.message = attr::doc_text(raw);
+    }
+    attrs
+}
+
+/// A variant as read: the derived description and, for a code, its catalog entry.
+struct ReadVariant {
+    variant: Variant,
+    code: Option<Code>,
+    other_span: Option<Span>,
+    from: Option<(String, Span)>,
+}
+
+fn push(read: Option<ReadVariant>, variants: &mut Vec<ReadVariant>, codes: &mut Vec<Code>) {
+    if let Some(mut read) = read {
+        if let Some(code) = read.code.take() {
+            if let Kind::Code { index, .. } = &mut read.variant.kind {
+                *index = codes.len();
+            }
+            codes.push(code);
+        }
+        variants.push(read);
+    }
+}
+
+fn read_variant(
+    ident: &syn::Ident,
+    fields: &syn::Fields,
+    attrs: Attrs,
+    is_struct: bool,
+    rule: &str,
+    container: &Attrs,
+    cx: &mut Context,
+) -> Option<ReadVariant> {
+    let style = match fields {
+        syn::Fields::Unit => Style::Unit,
+        syn::Fields::Unnamed(_) => Style::Tuple,
+        syn::Fields::Named(_) => Style::Struct,
+    };
+    let fields = read_fields(fields, cx);
+    let source_count = fields
+        .iter()
+        .filter(|field| matches!(field.role, Role::Source | Role::From))
+        .count();
+    if source_count > 1 {
+        cx.error(ident, format!("`{ident}` has {source_count} source fields; mark one field `#[source]` or `#[from]`"));
+    }
+    let from = fields
+        .iter()
+        .find(|field| field.role == Role::From)
+        .map(|field| {
+            let ty = &field.ty;
+            (quote::quote!(#ty).to_string(), field.ty_span())
+        });
+    if from.is_some() && fields.len() != 1 {
+        cx.error(ident, format!("`#[from]` builds `{ident}` from its source alone, so `{ident}` must have only that field"));
+    }
+    let fields: Vec<Field> = fields.into_iter().map(|field| field.field).collect();
+
+    if let Some(span) = attrs.other {
+        if is_struct {
+            cx.error_at(
+                span,
+                "`other` marks the variant that receives unknown codes; a struct has only one kind",
+            );
+        }
+        let is_string = fields.len() == 1 && is_string(&fields[0].ty);
+        if !is_string {
+            cx.error(
+                ident,
+                format!("the `other` variant receives unknown codes as a `String`: write `{ident}(String)` or `{ident} {{ code: String }}`"),
+            );
+        }
+        let conflicting = [
+            attrs.code.as_ref().map(|a| a.span),
+            attrs.message.as_ref().map(|a| a.span),
+            attrs.status.as_ref().map(|a| a.span),
+            attrs.transparent,
+        ];
+        for span in conflicting.into_iter().flatten() {
+            cx.error_at(
+                span,
+                "the `other` variant takes its code from the body; remove this key",
+            );
+        }
+        return Some(ReadVariant {
+            variant: Variant {
+                ident: ident.clone(),
+                style,
+                fields,
+                kind: Kind::Other,
+            },
+            code: None,
+            other_span: Some(span),
+            from,
+        });
+    }
+    if let Some(span) = attrs.transparent {
+        if fields.len() != 1 {
+            cx.error(ident, format!("a `transparent` variant forwards everything to its one field, but `{ident}` has {}", fields.len()));
+        }
+        let conflicting = [
+            attrs.code.as_ref().map(|a| a.span),
+            attrs.status.as_ref().map(|a| a.span),
+            attrs.user_message.as_ref().map(|a| a.span),
+            attrs.error_type.as_ref().map(|a| a.span),
+        ];
+        for conflict in conflicting.into_iter().flatten() {
+            cx.error_at(
+                conflict,
+                "a `transparent` variant takes this from its inner error; remove this key",
+            );
+        }
+        let _ = span;
+        return Some(ReadVariant {
+            variant: Variant {
+                ident: ident.clone(),
+                style,
+                fields,
+                kind: Kind::Transparent,
+            },
+            code: None,
+            other_span: None,
+            from,
+        });
+    }
+
+    let wire = match &attrs.code {
+        Some(code) => code.clone(),
+        None => Spanned {
+            value: ident::rename(&ident.to_string(), rule).unwrap_or_default(),
+            span: ident.span(),
+        },
+    };
+    let Some(message) = attrs.message.clone() else {
+        cx.error(
+            ident,
+            format!(
+                "`{ident}` has no message; add `#[api_error(message = \"...\")]` or a doc comment"
+            ),
+        );
+        return None;
+    };
+    let template = match template::parse(&message.value) {
+        Ok(template) => template,
+        Err(problem) => {
+            cx.error_at(message.span, problem);
+            return None;
+        }
+    };
+    check_template(ident, &template, &fields, style, message.span, cx);
+    let status = attrs.status.clone().or_else(|| container.status.clone());
+    let retry = attrs
+        .retry
+        .as_ref()
+        .or(container.retry.as_ref())
+        .map(|retry| retry.value);
+    let code = Code {
+        key: located(wire.value.clone(), wire.span),
+        rust_name: Some(located(ident.to_string(), ident.span())),
+        error_type: attrs
+            .error_type
+            .as_ref()
+            .map(|t| located(t.value.clone(), t.span)),
+        status: status.map(|status| located(status.value, status.span)),
+        message: located(message.value.clone(), message.span),
+        description: attrs.description.as_ref().map(|text| text.value.clone()),
+        user_message: attrs
+            .user_message
+            .as_ref()
+            .map(|text| located(text.value.clone(), text.span)),
+        fix: attrs
+            .fix
+            .as_ref()
+            .map(|text| located(text.value.clone(), text.span)),
+        retry,
+        category: attrs.category.as_ref().map(|category| category.value),
+        endpoints: Vec::new(),
+        examples: Vec::new(),
+    };
+    Some(ReadVariant {
+        variant: Variant {
+            ident: ident.clone(),
+            style,
+            fields,
+            kind: Kind::Code {
+                index: 0,
+                template,
+                error_type: attrs.error_type.map(|t| t.value),
+            },
+        },
+        code: Some(code),
+        other_span: None,
+        from,
+    })
+}
+
+/// Every placeholder of a message must name a field of its variant.
+fn check_template(
+    ident: &syn::Ident,
+    template: &Template,
+    fields: &[Field],
+    style: Style,
+    span: Span,
+    cx: &mut Context,
+) {
+    let names: Vec<String> = fields
+        .iter()
+        .filter_map(|field| match &field.member {
+            syn::Member::Named(name) => Some(name.to_string().trim_start_matches("r#").to_owned()),
+            syn::Member::Unnamed(_) => None,
+        })
+        .collect();
+    for argument in &template.arguments {
+        match (&argument.field, style) {
+            (FieldRef::Named(name), Style::Struct) if !names.contains(name) => {
+                cx.error_at(span, format!("the message names `{{{name}}}`, but `{ident}` has no field `{name}` (its fields: {})", names.join(", ")));
+            }
+            (FieldRef::Named(name), Style::Tuple | Style::Unit) => {
+                cx.error_at(span, format!("the message names `{{{name}}}`, but `{ident}` has no named fields; use `{{0}}` for a tuple field"));
+            }
+            (FieldRef::Index(index), Style::Tuple) if *index >= fields.len() => {
+                cx.error_at(
+                    span,
+                    format!(
+                        "the message uses `{{{index}}}`, but `{ident}` has {} field{}",
+                        fields.len(),
+                        if fields.len() == 1 { "" } else { "s" }
+                    ),
+                );
+            }
+            (FieldRef::Index(index), Style::Struct | Style::Unit) => {
+                cx.error_at(span, format!("the message uses `{{{index}}}`, but `{ident}` has no tuple fields; name a field, e.g. `{{id}}`"));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A field and where its type is written.
+struct ReadField {
+    field: Field,
+}
+
+impl ReadField {
+    fn ty_span(&self) -> Span {
+        syn::spanned::Spanned::span(&self.field.ty)
+    }
+}
+
+impl std::ops::Deref for ReadField {
+    type Target = Field;
+    fn deref(&self) -> &Field {
+        &self.field
+    }
+}
+
+fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let attrs = attr::parse(&field.attrs, attr::FIELD_KEYS, "a field", cx);
+            let source = field
+                .attrs
+                .iter()
+                .find(|attr| attr.path().is_ident("source"));
+            let from = field.attrs.iter().find(|attr| attr.path().is_ident("from"));
+            for marker in [source, from].into_iter().flatten() {
+                if !matches!(marker.meta, syn::Meta::Path(_)) {
+                    cx.error(marker, "`#[source]` and `#[from]` take no arguments");
+                }
+            }
+            let named_source = field.ident.as_ref().is_some_and(|name| name == "source");
+            let role = match (from, source, attrs.skip) {
+                (Some(_), _, _) => Role::From,
+                (None, Some(_), _) => Role::Source,
+                (None, None, Some(_)) => Role::Skip,
+                (None, None, None) if named_source => Role::Source,
+                (None, None, None) => Role::Data,
+            };
+            let member = match &field.ident {
+                Some(name) => syn::Member::Named(name.clone()),
+                None => syn::Member::Unnamed(syn::Index::from(index)),
+            };
+            ReadField {
+                field: Field {
+                    member,
+                    ty: field.ty.clone(),
+                    role,
+                },
+            }
+        })
+        .collect()
+}
+
+fn is_string(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|segment| segment.ident == "String"))
+}
+
+/// One variant at most receives unknown codes.
+fn check_other_variants(variants: &[ReadVariant], cx: &mut Context) {
+    let mut others = variants
+        .iter()
+        .filter_map(|read| read.other_span.map(|span| (span, &read.variant.ident)));
+    if let Some((_, first)) = others.next() {
+        for (span, ident) in others {
+            cx.error_at(span, format!("`{ident}` is a second `other` variant; `{first}` already receives unknown codes"));
+        }
+    }
+}
+
+/// Two `#[from]` fields of one type would make two conflicting `From` impls.
+fn check_from_types(variants: &[ReadVariant], cx: &mut Context) {
+    let mut seen: Vec<(&str, &syn::Ident)> = Vec::new();
+    for read in variants {
+        if let Some((ty, span)) = &read.from {
+            match seen.iter().find(|(other, _)| other == ty) {
+                Some((_, first)) => cx.error_at(
+                    *span,
+                    format!("`#[from]` for `{}` is already on `{first}`; a type converts into one variant only, so use `#[source]` here", ty.replace(' ', "")),
+                ),
+                None => seen.push((ty, &read.variant.ident)),
+            }
+        }
+    }
+}
+
+fn catalog(
+    input: &syn::DeriveInput,
+    container: &Attrs,
+    variants: &[ReadVariant],
+    codes: Vec<Code>,
+) -> Catalog {
+    let here = Origin::Span(input.ident.span());
+    let key = |slot: Slot, given: &Option<Spanned<String>>, default: &str| EnvelopeKey {
+        slot: Located::new(slot, here.clone()),
+        names: vec![match given {
+            Some(name) => located(name.value.clone(), name.span),
+            None => Located::new(default.to_owned(), here.clone()),
+        }],
+    };
+    let mut keys = vec![
+        key(Slot::Code, &container.code_key, "code"),
+        key(Slot::Message, &container.message_key, "message"),
+    ];
+    let mut types: Vec<ErrorType> = Vec::new();
+    for code in &codes {
+        if let Some(error_type) = &code.error_type {
+            if !types
+                .iter()
+                .any(|known| known.wire.value == error_type.value)
+            {
+                types.push(ErrorType {
+                    wire: error_type.clone(),
+                    rust_name: None,
+                    description: None,
+                    status: None,
+                    retry: None,
+                    category: None,
+                });
+            }
+        }
+    }
+    if !types.is_empty() || container.type_key.is_some() {
+        keys.push(key(Slot::Type, &container.type_key, "type"));
+    }
+    if container.field_key.is_some() {
+        keys.push(key(Slot::Field, &container.field_key, "field"));
+    }
+    if container.request_id_key.is_some() {
+        keys.push(key(
+            Slot::RequestId,
+            &container.request_id_key,
+            "request_id",
+        ));
+    }
+    let _ = variants;
+    let _: Option<RetryAdvice> = None;
+    Catalog {
+        front_end: FrontEnd::Derive,
+        provider: Located::new("derived".to_owned(), here.clone()),
+        name: Some(Located::new(input.ident.to_string(), here.clone())),
+        description: None,
+        identify_by: IdentifyBy::Code,
+        envelope: Envelope {
+            nested_under: container
+                .nested
+                .as_ref()
+                .map(|nested| located(nested.value.clone(), nested.span)),
+            keys,
+            origin: here,
+        },
+        statuses: Vec::new(),
+        types,
+        codes,
+        examples: Vec::new(),
+    }
+}
+
+impl ToTokens for ReadField {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.field.ty.to_tokens(tokens);
+    }
+}
