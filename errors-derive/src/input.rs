@@ -157,8 +157,10 @@ fn container_as_variant(container: &Attrs) -> Attrs {
     }
 }
 
+/// A doc comment is the message of a variant without `message` (not of `other` or
+/// `transparent` variants, whose message comes from elsewhere).
 fn with_doc(mut attrs: Attrs, raw: &[syn::Attribute]) -> Attrs {
-    if attrs.message.is_none() {
+    if attrs.message.is_none() && attrs.other.is_none() && attrs.transparent.is_none() {
         attrs.message = attr::doc_text(raw);
     }
     attrs
