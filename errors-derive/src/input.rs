@@ -4,13 +4,11 @@
 use errcat_codegen::derived::{self, DerivedType, Field, Kind, Role, Style, Variant};
 use errcat_codegen::diagnostic::Diagnostics;
 use errcat_codegen::model::{
-    Catalog, Code, Envelope, EnvelopeKey, ErrorType, FrontEnd, IdentifyBy, Located, Origin,
-    RetryAdvice, Slot,
+    Catalog, Code, Envelope, EnvelopeKey, ErrorType, FrontEnd, IdentifyBy, Located, Origin, Slot,
 };
 use errcat_codegen::template::{self, FieldRef, Template};
 use errcat_codegen::{ident, validate};
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
 
 use crate::attr::{self, Attrs, Spanned};
 use crate::context::Context;
@@ -95,7 +93,7 @@ fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
     check_other_variants(&variants, cx);
     check_from_types(&variants, cx);
 
-    let catalog = catalog(input, &container, &variants, codes);
+    let catalog = catalog(input, &container, codes);
     let mut diagnostics = Diagnostics::default();
     let provider = validate::check(&catalog, &mut diagnostics);
     for diagnostic in diagnostics.into_vec() {
@@ -258,7 +256,7 @@ fn read_variant(
             from,
         });
     }
-    if let Some(span) = attrs.transparent {
+    if attrs.transparent.is_some() {
         if fields.len() != 1 {
             cx.error(ident, format!("a `transparent` variant forwards everything to its one field, but `{ident}` has {}", fields.len()));
         }
@@ -274,7 +272,6 @@ fn read_variant(
                 "a `transparent` variant takes this from its inner error; remove this key",
             );
         }
-        let _ = span;
         return Some(ReadVariant {
             variant: Variant {
                 ident: ident.clone(),
@@ -489,12 +486,7 @@ fn check_from_types(variants: &[ReadVariant], cx: &mut Context) {
     }
 }
 
-fn catalog(
-    input: &syn::DeriveInput,
-    container: &Attrs,
-    variants: &[ReadVariant],
-    codes: Vec<Code>,
-) -> Catalog {
+fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Catalog {
     let here = Origin::Span(input.ident.span());
     let key = |slot: Slot, given: &Option<Spanned<String>>, default: &str| EnvelopeKey {
         slot: Located::new(slot, here.clone()),
@@ -538,8 +530,6 @@ fn catalog(
             "request_id",
         ));
     }
-    let _ = variants;
-    let _: Option<RetryAdvice> = None;
     Catalog {
         front_end: FrontEnd::Derive,
         provider: Located::new("derived".to_owned(), here.clone()),
@@ -558,11 +548,5 @@ fn catalog(
         types,
         codes,
         examples: Vec::new(),
-    }
-}
-
-impl ToTokens for ReadField {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        self.field.ty.to_tokens(tokens);
     }
 }
