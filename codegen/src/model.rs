@@ -190,6 +190,19 @@ words! {
     }
 }
 
+/// The facts a code states, by the key that states them, in both front ends: a catalog's
+/// `codes.<code>.<key>` and a derive's `#[api_error(<key> = ...)]`.
+pub const CODE_FACT_KEYS: &[&str] = &[
+    "type",
+    "status",
+    "message",
+    "description",
+    "user_message",
+    "fix",
+    "retry",
+    "category",
+];
+
 /// One catalog file, as written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {

@@ -6,7 +6,7 @@
 use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::model::{
     Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, IdentifyBy,
-    Located, Origin, RetryAdvice, Slot, StatusRow,
+    Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -261,19 +261,7 @@ fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) ->
         node,
         path,
         format!("code `{key}`"),
-        &[
-            "type",
-            "status",
-            "message",
-            "description",
-            "user_message",
-            "fix",
-            "retry",
-            "category",
-            "endpoints",
-            "rust_name",
-            "examples",
-        ],
+        &[CODE_FACT_KEYS, &["endpoints", "rust_name", "examples"]].concat(),
         diagnostics,
     )?;
     let status_written = map.has("status");
@@ -432,7 +420,7 @@ fn write_json(node: &Node, out: &mut String) -> Result<(), String> {
 struct Fields<'a> {
     path: Path,
     what: String,
-    allowed: &'static [&'static str],
+    allowed: Vec<&'static str>,
     entries: Vec<Option<(String, &'a Node)>>,
 }
 
@@ -441,7 +429,7 @@ impl<'a> Fields<'a> {
         node: &'a Node,
         path: &Path,
         what: impl Into<String>,
-        allowed: &'static [&'static str],
+        allowed: &[&'static str],
         diagnostics: &mut Diagnostics,
     ) -> Option<Fields<'a>> {
         let what = what.into();
@@ -474,7 +462,7 @@ impl<'a> Fields<'a> {
         Some(Fields {
             path: path.clone(),
             what,
-            allowed,
+            allowed: allowed.to_vec(),
             entries,
         })
     }
@@ -705,7 +693,7 @@ impl<'a> Fields<'a> {
     /// Reports every key nobody took.
     fn finish(self, diagnostics: &mut Diagnostics) {
         for (key, _) in self.entries.into_iter().flatten() {
-            let help = match did_you_mean(&key, self.allowed) {
+            let help = match did_you_mean(&key, &self.allowed) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the keys of {} are: {}", self.what, self.allowed.join(", ")),
             };

@@ -1,7 +1,7 @@
 //! `#[api_error(...)]` attributes: read every key, record every mistake, never stop early.
 
 use errcat_codegen::diagnostic::did_you_mean;
-use errcat_codegen::model::{Category, RetryAdvice};
+use errcat_codegen::model::{Category, RetryAdvice, CODE_FACT_KEYS};
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned as _;
@@ -40,53 +40,31 @@ pub struct Attrs {
     pub rename_all: Option<Spanned<String>>,
 }
 
-/// Keys on an enum.
-pub const ENUM_KEYS: &[&str] = &[
+/// The envelope keys of a container.
+const ENVELOPE_KEYS: &[&str] = &[
     "nested",
     "code_key",
     "message_key",
     "type_key",
     "field_key",
     "request_id_key",
-    "rename_all",
-    "status",
-    "retry",
 ];
 
-/// Keys on a variant.
-pub const VARIANT_KEYS: &[&str] = &[
-    "code",
-    "status",
-    "message",
-    "description",
-    "user_message",
-    "fix",
-    "retry",
-    "category",
-    "type",
-    "transparent",
-    "other",
-];
+/// Keys on an enum: its envelope, the default code case, and defaults for its variants.
+pub fn enum_keys() -> Vec<&'static str> {
+    [ENVELOPE_KEYS, &["rename_all", "status", "retry"]].concat()
+}
 
-/// Keys on a struct: the enum's envelope keys and a variant's.
-pub const STRUCT_KEYS: &[&str] = &[
-    "nested",
-    "code_key",
-    "message_key",
-    "type_key",
-    "field_key",
-    "request_id_key",
-    "code",
-    "status",
-    "message",
-    "description",
-    "user_message",
-    "fix",
-    "retry",
-    "category",
-    "type",
-    "transparent",
-];
+/// Keys on a variant: the facts every code states (shared with YAML catalogs), and the
+/// derive's own.
+pub fn variant_keys() -> Vec<&'static str> {
+    [CODE_FACT_KEYS, &["code", "transparent", "other"]].concat()
+}
+
+/// Keys on a struct: its envelope and the keys of its single kind.
+pub fn struct_keys() -> Vec<&'static str> {
+    [ENVELOPE_KEYS, CODE_FACT_KEYS, &["code", "transparent"]].concat()
+}
 
 /// Keys on a field.
 pub const FIELD_KEYS: &[&str] = &["skip"];

@@ -42,11 +42,11 @@ fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
         }
         syn::Data::Struct(_) => (
             true,
-            attr::parse(&input.attrs, attr::STRUCT_KEYS, "a struct", cx),
+            attr::parse(&input.attrs, &attr::struct_keys(), "a struct", cx),
         ),
         syn::Data::Enum(_) => (
             false,
-            attr::parse(&input.attrs, attr::ENUM_KEYS, "an enum", cx),
+            attr::parse(&input.attrs, &attr::enum_keys(), "an enum", cx),
         ),
     };
     let rule = container
@@ -74,7 +74,7 @@ fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
                 cx.error(&input.ident, "an error enum needs at least one variant");
             }
             for variant in &data.variants {
-                let attrs = attr::parse(&variant.attrs, attr::VARIANT_KEYS, "a variant", cx);
+                let attrs = attr::parse(&variant.attrs, &attr::variant_keys(), "a variant", cx);
                 let attrs = with_doc(attrs, &variant.attrs);
                 let read = read_variant(
                     &variant.ident,
