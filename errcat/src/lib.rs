@@ -11,6 +11,65 @@
 //! - [`CodeInfo`], [`TypeInfo`], [`StatusInfo`], [`Example`], [`ProviderInfo`]: the catalog facts generated code
 //!   exposes as static tables;
 //! - [`wire`]: the envelope description and the body decoder/encoder the generated code drives.
+//!
+//! # `#[derive(ApiError)]`
+//!
+//! Your own error types get what catalogs get: `Display` (from message templates),
+//! `std::error::Error` (with `source()`), [`ApiError`] (code, status, messages, retry advice,
+//! category), `Serialize` to a wire envelope, `Deserialize` from it, and `From` impls.
+//!
+//! ```
+//! use errcat::{ApiError, Category, RetryAdvice};
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(nested = "error", status = 400, retry = "never")]
+//! pub enum PaymentError {
+//!     /// The card was declined.
+//!     #[api_error(status = 402, category = "business_rule", user_message = "Please use another card.")]
+//!     CardDeclined,
+//!
+//!     #[api_error(status = NOT_FOUND, message = "order {order_id} not found")]
+//!     OrderNotFound { order_id: String },
+//!
+//!     #[api_error(status = 503, message = "the bank is unavailable", retry = "backoff")]
+//!     BankUnavailable(#[from] std::io::Error),
+//!
+//!     #[api_error(other)]
+//!     Other(String),
+//! }
+//!
+//! let error = PaymentError::OrderNotFound { order_id: "o_1".into() };
+//! assert_eq!(error.to_string(), "order o_1 not found");
+//! assert_eq!(ApiError::code(&error), "order_not_found");
+//! assert_eq!(error.status(), 404);
+//! assert_eq!(error.category(), Category::NotFound);
+//! assert_eq!(
+//!     serde_json::to_value(&error).unwrap(),
+//!     serde_json::json!({"error": {"code": "order_not_found", "message": "order o_1 not found", "order_id": "o_1"}})
+//! );
+//! let unknown: PaymentError = serde_json::from_str(r#"{"error":{"code":"new_one"}}"#).unwrap();
+//! assert!(matches!(unknown, PaymentError::Other(code) if code == "new_one"));
+//! assert_eq!(PaymentError::CardDeclined.retry(), RetryAdvice::Never);
+//! ```
+//!
+//! On the type (`#[api_error(...)]` on the enum): `nested = "error"` (default: a flat body),
+//! `code_key`, `message_key`, `type_key`, `field_key`, `request_id_key` (wire key names; default
+//! `code`, `message`, …), `rename_all` (the case of default codes: `snake_case` (default),
+//! `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`, `camelCase`, `PascalCase`,
+//! `lowercase`, `UPPERCASE`), `status` and `retry` (defaults for the variants).
+//!
+//! On a variant: `code = "..."` (default: the variant name in the `rename_all` case),
+//! `status = 404` or a `StatusCode` constant name (`NOT_FOUND`, `StatusCode::NOT_FOUND`),
+//! `message = "..."` (a template: `{field}`, `{0}`, `{field:?}`, format specs; default: the doc
+//! comment), `user_message`, `fix`, `description`, `retry` (`never`, `backoff`, `retry_after`,
+//! `refresh_credentials`, `same_idempotency_key`), `category`, `type`; `transparent` (forward
+//! everything to the single field, an `ApiError` itself); `other` (the variant, with one `String`
+//! field, that receives unknown codes). On a struct, the type's and a variant's keys together.
+//!
+//! On a field: `#[source]` (the underlying error; a field named `source` is one too), `#[from]`
+//! (a source with a `From` impl), `#[api_error(skip)]` (kept off the wire, rebuilt with
+//! `Default`). Other fields become keys of the error object (tuple fields as `"0"`, `"1"`, …).
+//! Variants holding a source error serialize, but cannot be deserialized.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
