@@ -194,3 +194,24 @@ pub enum Wrapped<T: Display + Serialize> {
         detail: T,
     },
 }
+
+/// An error that borrows from the request it describes (serialize only: borrowed data cannot be
+/// rebuilt from a body).
+#[derive(Debug, ApiError)]
+pub enum Borrowed<'a> {
+    /// A header with a bad value.
+    #[api_error(
+        status = 400,
+        message = "header {name} is malformed",
+        category = "validation"
+    )]
+    BadHeader {
+        /// The header's name.
+        name: &'a str,
+    },
+}
+
+/// A struct that forwards everything to the error it wraps.
+#[derive(Debug, ApiError)]
+#[api_error(transparent)]
+pub struct Wrapper(pub PaymentError);

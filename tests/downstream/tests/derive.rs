@@ -410,3 +410,25 @@ fn errors_work_behind_dyn_api_error() {
         ]
     );
 }
+
+#[test]
+fn borrowed_and_transparent_struct_errors() {
+    use errcat_downstream::{Borrowed, Wrapper};
+    let header = String::from("X-Idempotency-Key");
+    let error = Borrowed::BadHeader { name: &header };
+    assert_eq!(error.to_string(), "header X-Idempotency-Key is malformed");
+    assert_eq!(ApiError::code(&error), "bad_header");
+    assert_eq!(
+        serde_json::to_value(&error).unwrap(),
+        json!({"code": "bad_header", "message": "header X-Idempotency-Key is malformed", "name": "X-Idempotency-Key"})
+    );
+
+    let wrapped = Wrapper(PaymentError::TokenExpired);
+    assert_eq!(ApiError::code(&wrapped), "TOKEN_EXPIRED");
+    assert_eq!(wrapped.retry(), RetryAdvice::RefreshCredentials);
+    assert_eq!(wrapped.to_string(), "The access token expired.");
+    assert_eq!(
+        serde_json::to_value(&wrapped).unwrap(),
+        serde_json::to_value(PaymentError::TokenExpired).unwrap()
+    );
+}
