@@ -1,0 +1,13 @@
+//! Compile-fail tests for `#[derive(ApiError)]`: every file in `tests/ui/` misuses the derive
+//! once, and its `.stderr` holds the exact diagnostics expected — pointing at the offending
+//! token and saying what to write instead.
+//!
+//! After changing a diagnostic, regenerate the expectations with
+//! `TRYBUILD=overwrite cargo test -p errcat-downstream --test compiletest`, then read every
+//! changed `.stderr` file before committing it.
+
+#[test]
+fn ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("tests/ui/*.rs");
+}
