@@ -741,12 +741,39 @@ fn from_impls(derived: &DerivedType) -> TokenStream {
     quote!(#(#impls)*)
 }
 
-/// Minimal impls emitted next to compile errors, so that code using the type reports no
-/// follow-on errors about missing traits.
-pub fn fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
+/// Minimal impls emitted next to compile errors, so that code using the type reports only the
+/// derive's own errors, not follow-on ones about missing traits. They never run: the crate does
+/// not compile while the errors stand. `from_types` are the types of `#[from]` fields.
+pub fn fallback(ident: &Ident, generics: &syn::Generics, from_types: &[syn::Type]) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let failed = "#[derive(ApiError)] failed; see the errors above";
+    let froms = from_types.iter().map(|ty| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(_: #ty) -> Self {
+                    ::core::unreachable!(#failed)
+                }
+            }
+        }
+    });
+    let deserialize = if generics.lifetimes().next().is_some() {
+        TokenStream::new()
+    } else {
+        let mut with_de = generics.clone();
+        with_de.params.insert(0, syn::parse_quote!('de));
+        let (de_generics, _, _) = with_de.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            impl #de_generics ::errcat::__private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
+                fn deserialize<__D: ::errcat::__private::serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> {
+                    ::core::result::Result::Err(<__D::Error as ::errcat::__private::serde::de::Error>::custom(#failed))
+                }
+            }
+        }
+    };
     quote! {
-        #[allow(unused_qualifications)]
+        #[allow(unused_qualifications, unreachable_code)]
         const _: () = {
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
@@ -754,6 +781,38 @@ pub fn fallback(ident: &Ident, generics: &syn::Generics) -> TokenStream {
                     __formatter.write_str(::core::stringify!(#ident))
                 }
             }
+
+            #[automatically_derived]
+            impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
+
+            #[automatically_derived]
+            impl #impl_generics ::errcat::ApiError for #ident #ty_generics #where_clause {
+                fn code(&self) -> &str {
+                    ""
+                }
+                fn status(&self) -> ::errcat::http::StatusCode {
+                    ::errcat::http::StatusCode::INTERNAL_SERVER_ERROR
+                }
+                fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                    ::std::borrow::Cow::Borrowed("")
+                }
+                fn retry(&self) -> ::errcat::RetryAdvice {
+                    ::errcat::RetryAdvice::Never
+                }
+                fn category(&self) -> ::errcat::Category {
+                    ::errcat::Category::Unknown
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics ::errcat::__private::serde::Serialize for #ident #ty_generics #where_clause {
+                fn serialize<__S: ::errcat::__private::serde::Serializer>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::core::result::Result::Err(<__S::Error as ::errcat::__private::serde::ser::Error>::custom(#failed))
+                }
+            }
+
+            #deserialize
+            #(#froms)*
         };
     }
 }

@@ -214,14 +214,19 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
         .types
         .iter()
         .map(|error_type| {
-            let ident = variant_ident(
-                &error_type.wire,
-                error_type.rust_name.as_ref(),
-                &mut names,
-                "type",
-                diagnostics,
-            )
-            .unwrap_or_default();
+            // A derive generates no `ErrorType` enum: its types need no Rust names.
+            let ident = if catalog.front_end == FrontEnd::Derive {
+                String::new()
+            } else {
+                variant_ident(
+                    &error_type.wire,
+                    error_type.rust_name.as_ref(),
+                    &mut names,
+                    "type",
+                    diagnostics,
+                )
+                .unwrap_or_default()
+            };
             plan::Type {
                 wire: error_type.wire.value.clone(),
                 ident,
@@ -399,7 +404,7 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
                 diagnostics.error_help(
                     &text.origin,
-                    format!("code `{}` has an empty `{key}`", code.key.value),
+                    format!("code `{}` has an empty `{key}`", label(code)),
                     format!("write the {}, or remove the key", key.replace('_', " ")),
                 );
             }
@@ -468,7 +473,7 @@ fn resolve_codes(
                 (None, None) => {
                     diagnostics.error_help(
                         &code.key.origin,
-                        format!("code `{}` has no status", code.key.value),
+                        format!("code `{}` has no status", label(code)),
                         "add `status:` (or give its type a default `status`)",
                     );
                     return None;

@@ -38,6 +38,16 @@ pub struct Attrs {
     pub field_key: Option<Spanned<String>>,
     pub request_id_key: Option<Spanned<String>>,
     pub rename_all: Option<Spanned<String>>,
+    /// Keys that were written but rejected (for an unknown key, the key it likely meant), so
+    /// that later checks do not report them missing as well.
+    pub rejected: Vec<String>,
+}
+
+impl Attrs {
+    /// Whether `key` was written, valid or not.
+    pub fn rejected(&self, key: &str) -> bool {
+        self.rejected.iter().any(|rejected| rejected == key)
+    }
 }
 
 /// The envelope keys of a container.
@@ -87,7 +97,11 @@ pub fn parse(attrs: &[syn::Attribute], allowed: &[&str], what: &str, cx: &mut Co
                     quote::quote!(#path).to_string().replace(' ', "")
                 });
             if !allowed.contains(&key.as_str()) {
-                let help = match did_you_mean(&key, allowed) {
+                let close = did_you_mean(&key, allowed);
+                parsed
+                    .rejected
+                    .push(close.unwrap_or(key.as_str()).to_owned());
+                let help = match close {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => format!("{what} takes: {}", allowed.join(", ")),
                 };
@@ -97,7 +111,12 @@ pub fn parse(attrs: &[syn::Attribute], allowed: &[&str], what: &str, cx: &mut Co
                 );
                 return skip_value(&meta);
             }
-            read_key(&key, &meta, &mut parsed, cx)
+            let errors_before = cx.count();
+            read_key(&key, &meta, &mut parsed, cx)?;
+            if cx.count() > errors_before {
+                parsed.rejected.push(key);
+            }
+            Ok(())
         });
         if let Err(error) = result {
             cx.syn_error(error);
@@ -220,9 +239,17 @@ fn string(
             span: text.span(),
         })),
         other => {
+            // Show the value quoted when that is likely what was meant (`retry = never`).
+            let example = match other {
+                syn::Expr::Lit(_) | syn::Expr::Path(_) => {
+                    let written = quote::quote!(#other).to_string();
+                    format!("`{key} = \"{written}\"`")
+                }
+                _ => format!("`{key} = \"...\"`"),
+            };
             cx.error(
                 other,
-                format!("`{key}` takes a string literal: `{key} = \"...\"`"),
+                format!("`{key}` takes a string literal: write {example}"),
             );
             Ok(None)
         }
@@ -284,13 +311,18 @@ fn status_value(meta: &ParseNestedMeta, cx: &mut Context) -> syn::Result<Option<
         syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Int(number),
             ..
-        }) => match number.base10_parse::<u64>() {
-            Ok(value) => Ok(Some(Spanned { value, span })),
-            Err(error) => {
-                cx.syn_error(error);
-                Ok(None)
+        }) => {
+            match number.base10_parse::<u64>() {
+                Ok(value) => Ok(Some(Spanned { value, span })),
+                Err(_) => {
+                    cx.error(
+                    number,
+                    format!("status {} is not an HTTP status; use an error status between 400 and 599", number.base10_digits()),
+                );
+                    Ok(None)
+                }
             }
-        },
+        }
         syn::Expr::Path(path) => {
             let name = path
                 .path

@@ -29,6 +29,11 @@ impl Context {
         self.errors.push(error);
     }
 
+    /// How many errors were recorded so far.
+    pub fn count(&self) -> usize {
+        self.errors.len()
+    }
+
     /// Whether anything was recorded.
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()

@@ -17,14 +17,46 @@ use crate::context::Context;
 pub fn expand(input: &syn::DeriveInput) -> TokenStream {
     let mut cx = Context::default();
     let expanded = read(input, &mut cx);
+    let fallback = || match input.data {
+        // Nothing can use a union as an error; stubs would only add noise.
+        syn::Data::Union(_) => TokenStream::new(),
+        _ => derived::fallback(&input.ident, &input.generics, &from_types(input)),
+    };
     match (cx.finish(), expanded) {
         (None, Some(tokens)) => tokens,
         (Some(errors), _) => {
-            let fallback = derived::fallback(&input.ident, &input.generics);
+            let fallback = fallback();
             quote::quote!(#errors #fallback)
         }
-        (None, None) => derived::fallback(&input.ident, &input.generics),
+        (None, None) => fallback(),
     }
+}
+
+/// The types of the `#[from]` fields, read straight from the input (for the fallback impls,
+/// whatever else is wrong).
+fn from_types(input: &syn::DeriveInput) -> Vec<syn::Type> {
+    let fields: Vec<&syn::Field> = match &input.data {
+        syn::Data::Struct(data) => data.fields.iter().collect(),
+        syn::Data::Enum(data) => data
+            .variants
+            .iter()
+            .flat_map(|variant| variant.fields.iter())
+            .collect(),
+        syn::Data::Union(_) => Vec::new(),
+    };
+    let mut types: Vec<syn::Type> = Vec::new();
+    for field in fields {
+        let is_from = field.attrs.iter().any(|attr| attr.path().is_ident("from"));
+        let written = |ty: &syn::Type| quote::quote!(#ty).to_string();
+        if is_from
+            && !types
+                .iter()
+                .any(|known| written(known) == written(&field.ty))
+        {
+            types.push(field.ty.clone());
+        }
+    }
+    types
 }
 
 fn located<T>(value: T, span: Span) -> Located<T> {
@@ -102,8 +134,12 @@ fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
             _ => input.ident.span(),
         };
         let message = match diagnostic.help {
-            Some(help) => format!("{}\n\nhelp: {}", diagnostic.message, derive_help(&help)),
-            None => diagnostic.message,
+            Some(help) => format!(
+                "{}\n\nhelp: {}",
+                derive_text(&diagnostic.message),
+                derive_text(&help)
+            ),
+            None => derive_text(&diagnostic.message),
         };
         cx.error_at(span, message);
     }
@@ -125,17 +161,31 @@ fn read(input: &syn::DeriveInput, cx: &mut Context) -> Option<TokenStream> {
     Some(derived::expand(&derived, &provider?))
 }
 
-/// The shared rules speak of catalog keys; on a derive the same fix is an attribute.
-fn derive_help(help: &str) -> String {
-    help.replace("add `status:`", "add `#[api_error(status = ...)]`")
-        .replace(
-            "(or give its type a default `status`)",
-            "(or a default `status` on the enum)",
-        )
-        .replace(
-            "give one of them `rust_name:`",
-            "give one of them its own `code = \"...\"`",
-        )
+/// The shared rules speak of catalog keys; on a derive the same thing is an attribute.
+fn derive_text(text: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("add `status:`", "add `#[api_error(status = ...)]`"),
+        ("(or give its type a default `status`)", "(or a default `status` on the enum)"),
+        ("give one of them `rust_name:`", "give one of them its own `#[api_error(code = \"...\")]`"),
+        (
+            "a body could not say which one it means; merge them into one code",
+            "a body could not say which one it means; give one of them its own `#[api_error(code = \"...\")]`",
+        ),
+        ("`nested_under` is empty", "`nested` is empty"),
+        (
+            "name the key, e.g. `error`, or remove `nested_under` for a flat body",
+            "name the key, e.g. `nested = \"error\"`, or remove `nested` for a flat body",
+        ),
+        ("use the status the provider sends, between 400 and 599", "use an error status between 400 and 599"),
+        ("write the message, or remove the key", "write the message (or remove `message` to use the doc comment)"),
+        ("write the user message, or remove the key", "write the user message, or remove `user_message`"),
+        ("write the fix, or remove the key", "write the fix, or remove `fix`"),
+    ];
+    WORDS
+        .iter()
+        .fold(text.to_owned(), |text, (catalog, derive)| {
+            text.replace(catalog, derive)
+        })
 }
 
 /// A struct's own keys, as the attributes of its single variant.
@@ -169,7 +219,7 @@ struct ReadVariant {
     variant: Variant,
     code: Option<Code>,
     other_span: Option<Span>,
-    from: Option<(String, Span)>,
+    from: Option<(String, syn::Type)>,
 }
 
 fn push(read: Option<ReadVariant>, variants: &mut Vec<ReadVariant>, codes: &mut Vec<Code>) {
@@ -206,17 +256,33 @@ fn read_variant(
     if source_count > 1 {
         cx.error(ident, format!("`{ident}` has {source_count} source fields; mark one field `#[source]` or `#[from]`"));
     }
-    let from = fields
-        .iter()
-        .find(|field| field.role == Role::From)
-        .map(|field| {
-            let ty = &field.ty;
-            (quote::quote!(#ty).to_string(), field.ty_span())
-        });
-    if from.is_some() && fields.len() != 1 {
-        cx.error(ident, format!("`#[from]` builds `{ident}` from its source alone, so `{ident}` must have only that field"));
+    let from_field = fields.iter().find(|field| field.role == Role::From);
+    if let Some(from_field) = from_field {
+        let ty = &from_field.ty;
+        let source_type = quote::quote!(#ty).to_string().replace(' ', "");
+        for extra in fields.iter().filter(|field| field.role != Role::From) {
+            cx.error(
+                &extra.member_tokens,
+                format!(
+                    "`#[from]` builds `{ident}` from a `{source_type}` alone, so `{ident}` can have no other field; remove this field, or mark the source `#[source]` instead of `#[from]`"
+                ),
+            );
+        }
     }
+    let from = from_field.map(|field| {
+        let ty = &field.ty;
+        (quote::quote!(#ty).to_string(), field.ty.clone())
+    });
+    let field_tokens: Vec<TokenStream> = fields
+        .iter()
+        .map(|field| field.member_tokens.clone())
+        .collect();
     let fields: Vec<Field> = fields.into_iter().map(|field| field.field).collect();
+    let rejected_kind = attrs.rejected("transparent") || attrs.rejected("other");
+    if rejected_kind {
+        // Reported where it was written; what the variant is cannot be known.
+        return None;
+    }
 
     if let Some(span) = attrs.other {
         if is_struct {
@@ -227,10 +293,11 @@ fn read_variant(
         }
         let is_string = fields.len() == 1 && is_string(&fields[0].ty);
         if !is_string {
-            cx.error(
-                ident,
-                format!("the `other` variant receives unknown codes as a `String`: write `{ident}(String)` or `{ident} {{ code: String }}`"),
-            );
+            let message = format!("the `other` variant receives unknown codes as a `String`: write `{ident}(String)` or `{ident} {{ code: String }}`");
+            match fields.as_slice() {
+                [field] => cx.error(&field.ty, message),
+                _ => cx.error(ident, message),
+            }
         }
         let conflicting = [
             attrs.code.as_ref().map(|a| a.span),
@@ -257,8 +324,17 @@ fn read_variant(
         });
     }
     if attrs.transparent.is_some() {
-        if fields.len() != 1 {
-            cx.error(ident, format!("a `transparent` variant forwards everything to its one field, but `{ident}` has {}", fields.len()));
+        let message = format!(
+            "a `transparent` variant forwards everything to its one field, but `{ident}` has {} fields; remove the extra fields, or drop `transparent` and give `{ident}` a message",
+            fields.len()
+        );
+        match field_tokens.split_first() {
+            None => cx.error(ident, message),
+            Some((_, extra)) => {
+                for tokens in extra {
+                    cx.error(tokens, &message);
+                }
+            }
         }
         let conflicting = [
             attrs.code.as_ref().map(|a| a.span),
@@ -293,6 +369,9 @@ fn read_variant(
         },
     };
     let Some(message) = attrs.message.clone() else {
+        if attrs.rejected("message") {
+            return None;
+        }
         cx.error(
             ident,
             format!(
@@ -309,6 +388,10 @@ fn read_variant(
         }
     };
     check_template(ident, &template, &fields, style, message.span, cx);
+    if attrs.rejected("status") || (attrs.status.is_none() && container.rejected("status")) {
+        // The status was written but rejected: reported there, not again as missing.
+        return None;
+    }
     let status = attrs.status.clone().or_else(|| container.status.clone());
     let retry = attrs
         .retry
@@ -397,15 +480,10 @@ fn check_template(
     }
 }
 
-/// A field and where its type is written.
+/// A field and the tokens it is written with (for errors about the field as a whole).
 struct ReadField {
     field: Field,
-}
-
-impl ReadField {
-    fn ty_span(&self) -> Span {
-        syn::spanned::Spanned::span(&self.field.ty)
-    }
+    member_tokens: TokenStream,
 }
 
 impl std::ops::Deref for ReadField {
@@ -428,7 +506,15 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
             let from = field.attrs.iter().find(|attr| attr.path().is_ident("from"));
             for marker in [source, from].into_iter().flatten() {
                 if !matches!(marker.meta, syn::Meta::Path(_)) {
-                    cx.error(marker, "`#[source]` and `#[from]` take no arguments");
+                    let name = if marker.path().is_ident("source") {
+                        "source"
+                    } else {
+                        "from"
+                    };
+                    cx.error(
+                        marker,
+                        format!("`#[{name}]` takes no arguments: write `#[{name}]`"),
+                    );
                 }
             }
             let named_source = field.ident.as_ref().is_some_and(|name| name == "source");
@@ -449,6 +535,7 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
                     ty: field.ty.clone(),
                     role,
                 },
+                member_tokens: quote::ToTokens::to_token_stream(field),
             }
         })
         .collect()
@@ -474,10 +561,10 @@ fn check_other_variants(variants: &[ReadVariant], cx: &mut Context) {
 fn check_from_types(variants: &[ReadVariant], cx: &mut Context) {
     let mut seen: Vec<(&str, &syn::Ident)> = Vec::new();
     for read in variants {
-        if let Some((ty, span)) = &read.from {
+        if let Some((ty, written)) = &read.from {
             match seen.iter().find(|(other, _)| other == ty) {
-                Some((_, first)) => cx.error_at(
-                    *span,
+                Some((_, first)) => cx.error(
+                    written,
                     format!("`#[from]` for `{}` is already on `{first}`; a type converts into one variant only, so use `#[source]` here", ty.replace(' ', "")),
                 ),
                 None => seen.push((ty, &read.variant.ident)),
