@@ -247,6 +247,11 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
     let serialize = serialize_impl(derived);
     let deserialize = deserialize_impl(derived, provider);
     let from = from_impls(derived);
+    let http = if deserialize.is_empty() {
+        TokenStream::new()
+    } else {
+        http_error_impl(derived)
+    };
     quote! {
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {
@@ -258,7 +263,47 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
             #serialize
             #deserialize
             #from
+            #http
         };
+    }
+}
+
+/// `HttpError` (decode from a response, render one) and, with errcat's `axum` feature,
+/// `IntoResponse`, for types that can be decoded (not those that borrow, nor a transparent
+/// wrapper and nothing else).
+fn http_error_impl(derived: &DerivedType) -> TokenStream {
+    let ident = &derived.ident;
+    let (impl_generics, ty_generics, _) = derived.generics.split_for_impl();
+    let params = derived.generics.params.iter();
+    let existing = derived.generics.where_clause.as_ref().map(|clause| {
+        let predicates = clause.predicates.iter();
+        quote!(#(#predicates,)*)
+    });
+    let self_type = quote!(#ident #ty_generics);
+    let bounds = quote! {
+        #existing
+        #self_type: ::errcat::ApiError
+            + ::errcat::__private::serde::Serialize
+            + ::errcat::__private::serde::de::DeserializeOwned,
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errcat::HttpError for #self_type where #bounds {
+            fn from_http_parts(
+                status: ::errcat::http::StatusCode,
+                _headers: &::errcat::http::HeaderMap,
+                body: &[u8],
+            ) -> ::core::result::Result<Self, ::errcat::DecodeError> {
+                ::errcat::wire::decode_json(status.as_u16(), body)
+            }
+            fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
+                // Serializing fails only if a field's own `Serialize` does; the status still goes out.
+                let body = ::errcat::__private::serde_json::to_vec(self).unwrap_or_default();
+                ::errcat::json_response(::errcat::ApiError::status(self), body, &::errcat::headers_of(self))
+            }
+        }
+
+        ::errcat::__impl_into_response!({#(#params),*} #self_type, {#self_type: ::errcat::HttpError});
     }
 }
 

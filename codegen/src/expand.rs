@@ -47,7 +47,108 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
             }
         }
     });
-    quote! { #(#items)* }
+    let any = any_provider_error(modules);
+    quote! {
+        #(#items)*
+        #any
+    }
+}
+
+/// `AnyProviderError`: one type over every provider's `Error`, for applications that call
+/// several providers and handle their errors in one place.
+fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
+    use heck::ToUpperCamelCase;
+    let modules: Vec<Ident> = modules.iter().map(|(module, _)| ident(module)).collect();
+    let variants: Vec<Ident> = modules
+        .iter()
+        .map(|module| ident(&module.to_string().to_upper_camel_case()))
+        .collect();
+    let docs = modules
+        .iter()
+        .map(|module| format!(" An error of [`{module}`]."));
+    let forward = |method: TokenStream| {
+        quote! {
+            match self {
+                #(AnyProviderError::#variants(error) => ::errcat::ApiError::#method(error),)*
+            }
+        }
+    };
+    let code = forward(quote!(code));
+    let status = forward(quote!(status));
+    let message = forward(quote!(message));
+    let user_message = forward(quote!(user_message));
+    let retry = forward(quote!(retry));
+    let category = forward(quote!(category));
+    let request_id = forward(quote!(request_id));
+    let retry_after = forward(quote!(retry_after));
+    quote! {
+        /// An error of any provider of this crate: match on [`errcat::ApiError::category`] and
+        /// [`errcat::ApiError::retry`] once for all of them, or on the variant for one.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum AnyProviderError {
+            #(#[doc = #docs] #variants(#modules::Error),)*
+        }
+
+        impl AnyProviderError {
+            /// Facts about the provider the error came from.
+            pub fn provider(&self) -> &'static ::errcat::ProviderInfo {
+                match self {
+                    #(AnyProviderError::#variants(_) => &#modules::PROVIDER,)*
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for AnyProviderError {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(AnyProviderError::#variants(error) => ::core::fmt::Display::fmt(error, f),)*
+                }
+            }
+        }
+
+        impl ::std::error::Error for AnyProviderError {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(AnyProviderError::#variants(error) => ::std::error::Error::source(error),)*
+                }
+            }
+        }
+
+        impl ::errcat::ApiError for AnyProviderError {
+            fn code(&self) -> &str {
+                #code
+            }
+            fn status(&self) -> ::errcat::http::StatusCode {
+                #status
+            }
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                #message
+            }
+            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
+                #user_message
+            }
+            fn retry(&self) -> ::errcat::RetryAdvice {
+                #retry
+            }
+            fn category(&self) -> ::errcat::Category {
+                #category
+            }
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                #request_id
+            }
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #retry_after
+            }
+        }
+
+        #(
+            impl ::core::convert::From<#modules::Error> for AnyProviderError {
+                fn from(error: #modules::Error) -> Self {
+                    AnyProviderError::#variants(error)
+                }
+            }
+        )*
+    }
 }
 
 /// An unsuffixed integer literal (`404`, not `404u16`).
@@ -839,9 +940,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit and
             /// request-id headers.
             pub fn from_http<B: ::core::convert::AsRef<[u8]>>(response: &::errcat::http::Response<B>) -> ::core::result::Result<Error, ::errcat::DecodeError> {
-                let mut error = Self::decode(response.status().as_u16(), response.body().as_ref())?;
-                error.headers = ::errcat::HeaderInfo::from_headers(response.headers());
-                ::core::result::Result::Ok(error)
+                ::errcat::HttpError::from_http_parts(response.status(), response.headers(), response.body().as_ref())
             }
 
             /// Builds the error from decoded fields; without a status, the code's default.
@@ -984,14 +1083,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             /// The full HTTP response a provider would send: status, JSON body and headers.
             pub fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
-                let mut response = ::errcat::http::Response::new(self.to_json());
-                *response.status_mut() = self.status;
-                response.headers_mut().insert(
-                    ::errcat::http::header::CONTENT_TYPE,
-                    ::errcat::http::HeaderValue::from_static("application/json"),
-                );
-                self.headers.write_to(response.headers_mut());
-                response
+                ::errcat::json_response(self.status, self.to_json(), &self.headers)
             }
         }
 
@@ -1029,6 +1121,19 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 Error::retry_after(self)
             }
         }
+
+        impl ::errcat::HttpError for Error {
+            fn from_http_parts(status: ::errcat::http::StatusCode, headers: &::errcat::http::HeaderMap, body: &[u8]) -> ::core::result::Result<Self, ::errcat::DecodeError> {
+                let mut error = Self::decode(status.as_u16(), body)?;
+                error.headers = ::errcat::HeaderInfo::from_headers(headers);
+                ::core::result::Result::Ok(error)
+            }
+            fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
+                Error::to_http_response(self)
+            }
+        }
+
+        ::errcat::__impl_into_response!({} Error, {});
 
         impl ::core::convert::From<Code> for Error {
             fn from(code: Code) -> Self {

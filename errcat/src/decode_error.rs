@@ -49,6 +49,12 @@ pub enum DecodeErrorKind {
         /// The nesting key (e.g. `error`).
         key: &'static str,
     },
+    /// The body is JSON, but the error type rejects it (an unknown code for a type without an
+    /// `other` variant, a field of the wrong type, …).
+    Rejected {
+        /// Why.
+        reason: String,
+    },
     /// The error object lacks a key that identifies the error (its code, or for providers that
     /// have no codes, its message), or that key does not hold a string.
     MissingField {
@@ -110,6 +116,9 @@ impl fmt::Display for DecodeErrorKind {
             DecodeErrorKind::NotAnObject => f.write_str("the body is JSON but not an object"),
             DecodeErrorKind::MissingEnvelope { key } => {
                 write!(f, "the body has no `{key}` object")
+            }
+            DecodeErrorKind::Rejected { reason } => {
+                write!(f, "the body is not one of these errors: {reason}")
             }
             DecodeErrorKind::MissingField { key } => {
                 write!(f, "the error has no string `{key}`")

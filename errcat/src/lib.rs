@@ -79,7 +79,17 @@ mod catalog;
 mod category;
 mod decode_error;
 mod headers;
+mod http_error;
 pub mod wire;
+
+#[cfg(feature = "axum")]
+mod axum;
+#[cfg(feature = "tracing")]
+pub mod log;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
+#[cfg(feature = "retry")]
+pub mod retry;
 
 pub use advice::RetryAdvice;
 pub use api_error::ApiError;
@@ -90,6 +100,7 @@ pub use decode_error::{DecodeError, DecodeErrorKind};
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;
 pub use headers::{HeaderInfo, RateLimit, RetryAfter};
+pub use http_error::{headers_of, json_response, HttpError};
 
 /// The `http` crate, re-exported so that users of generated code name the same `StatusCode`.
 pub use http;
@@ -97,6 +108,8 @@ pub use http;
 /// Items generated code refers to by absolute path. Not public API: no stability promise.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "axum")]
+    pub use axum_core;
     pub use http;
     pub use serde;
     pub use serde_json;
@@ -131,4 +144,12 @@ pub mod __private {
             self
         }
     }
+}
+
+/// Without the `axum` feature, error types get no `IntoResponse` impl.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_into_response {
+    ($($anything:tt)*) => {};
 }

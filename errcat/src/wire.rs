@@ -281,15 +281,7 @@ impl Fields {
 /// optional keys, `null`s and values of unexpected types all decode, kept in [`Fields::extra`].
 pub fn decode(envelope: &Envelope, status: u16, body: &[u8]) -> Result<Fields, DecodeError> {
     let fail = |kind| DecodeError::new(status, kind, body);
-    if body.len() > MAX_BODY_BYTES {
-        return Err(fail(DecodeErrorKind::TooLarge {
-            size: body.len(),
-            limit: MAX_BODY_BYTES,
-        }));
-    }
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(fail(DecodeErrorKind::Empty));
-    }
+    check_size(status, body)?;
     let mut problem = None;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let parsed = BodySeed {
@@ -313,6 +305,52 @@ pub fn decode(envelope: &Envelope, status: u16, body: &[u8]) -> Result<Fields, D
                 }
             }
         }))
+    })
+}
+
+/// The checks every body passes before parsing: not too large, not empty.
+fn check_size(status: u16, body: &[u8]) -> Result<(), DecodeError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(DecodeError::new(
+            status,
+            DecodeErrorKind::TooLarge {
+                size: body.len(),
+                limit: MAX_BODY_BYTES,
+            },
+            body,
+        ));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::new(status, DecodeErrorKind::Empty, body));
+    }
+    Ok(())
+}
+
+/// Decodes a body into any `Deserialize` error type (derived types use this), with the same
+/// size limit and failure kinds as [`decode`].
+pub fn decode_json<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, DecodeError> {
+    check_size(status, body)?;
+    serde_json::from_slice(body).map_err(|error| {
+        let kind = match error.classify() {
+            serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
+                line: error.line(),
+                column: error.column(),
+            },
+            serde_json::error::Category::Data => DecodeErrorKind::Rejected {
+                reason: syntax_message(&error),
+            },
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                DecodeErrorKind::Syntax {
+                    line: error.line(),
+                    column: error.column(),
+                    message: syntax_message(&error),
+                }
+            }
+        };
+        DecodeError::new(status, kind, body)
     })
 }
 

@@ -14,8 +14,13 @@ pub trait Catalog {
         + PartialEq
         + Debug
         + ApiError
+        + errcat::HttpError
+        + axum::response::IntoResponse
+        + Send
+        + Sync
         + serde::Serialize
-        + for<'de> serde::Deserialize<'de>;
+        + for<'de> serde::Deserialize<'de>
+        + 'static;
 
     fn all() -> &'static [Self::Code];
     fn examples() -> &'static [Example];
@@ -29,6 +34,7 @@ pub trait Catalog {
     fn to_http(error: &Self::Error) -> http::Response<Vec<u8>>;
     fn to_json(error: &Self::Error) -> Vec<u8>;
     fn from_wire(wire: &str) -> Self::Code;
+    fn with_headers(error: Self::Error, headers: errcat::HeaderInfo) -> Self::Error;
 }
 
 macro_rules! catalog {
@@ -75,6 +81,9 @@ macro_rules! catalog {
             }
             fn from_wire(wire: &str) -> Self::Code {
                 $module::Code::from_wire(wire)
+            }
+            fn with_headers(error: Self::Error, headers: errcat::HeaderInfo) -> Self::Error {
+                error.with_headers(headers)
             }
         }
     };

@@ -1,0 +1,47 @@
+use std::time::Duration;
+
+use http::{HeaderMap, StatusCode};
+
+use crate::{ApiError, DecodeError, HeaderInfo, RetryAfter};
+
+/// An error that travels as an HTTP response: decoded from one by a client, rendered as one by a
+/// server. Every generated provider `Error` and every `#[derive(ApiError)]` type implements it.
+pub trait HttpError: ApiError + Sized {
+    /// Decodes a response's status, headers and body.
+    fn from_http_parts(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, DecodeError>;
+
+    /// The full response a server sends: status, JSON body, `Content-Type` and the headers the
+    /// error carries (`Retry-After`, rate limits, request id).
+    fn to_http_response(&self) -> http::Response<Vec<u8>>;
+}
+
+/// A JSON response with `status`, `body` and `headers` (the shape every error response takes).
+pub fn json_response(
+    status: StatusCode,
+    body: Vec<u8>,
+    headers: &HeaderInfo,
+) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::new(body);
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/json"),
+    );
+    headers.write_to(response.headers_mut());
+    response
+}
+
+/// The headers an [`ApiError`] implies: its `Retry-After` and request id.
+pub fn headers_of(error: &impl ApiError) -> HeaderInfo {
+    HeaderInfo {
+        retry_after: error
+            .retry_after()
+            .map(|delay| RetryAfter::Delay(Duration::from_secs(delay.as_secs()))),
+        request_id: error.request_id().map(str::to_owned),
+        ..HeaderInfo::default()
+    }
+}

@@ -1,0 +1,167 @@
+//! End to end on 127.0.0.1: an axum server acts as each of the five providers and renders every
+//! code of every catalog; a reqwest client decodes each response; the decoded error equals what
+//! the server rendered, status and headers included.
+
+mod common;
+
+use std::time::Duration;
+
+use axum::extract::Path;
+use axum::routing::get;
+use axum::Router;
+use common::Catalog;
+use errcat::{ApiError, HeaderInfo, RateLimit, RetryAfter};
+
+/// What the server renders for code `index` of catalog `C`: the catalog's default error, with a
+/// request id, rate-limit headers and, for retry-after codes, a `Retry-After`.
+fn rendered<C: Catalog>(index: usize) -> Option<C::Error> {
+    let code = C::all().get(index)?.clone();
+    let error = C::new(code);
+    let retry_after = (error.retry() == errcat::RetryAdvice::AfterRetryAfter)
+        .then_some(RetryAfter::Delay(Duration::from_secs(2)));
+    let headers = HeaderInfo {
+        retry_after,
+        rate_limit: RateLimit {
+            limit: Some(300),
+            remaining: Some(0),
+            reset: Some(1_699_900_060),
+        },
+        request_id: Some(format!("req_{}_{index}", C::MODULE)),
+    };
+    Some(C::with_headers(error, headers))
+}
+
+async fn render<C: Catalog>(Path(index): Path<usize>) -> Result<C::Error, axum::http::StatusCode> {
+    rendered::<C>(index).ok_or(axum::http::StatusCode::NOT_FOUND)
+}
+
+fn router() -> Router {
+    Router::new()
+        .route("/vivamo/{index}", get(render::<common::Vivamo>))
+        .route("/licensekey/{index}", get(render::<common::Licensekey>))
+        .route("/vrp_billing/{index}", get(render::<common::VrpBilling>))
+        .route("/vaultspay/{index}", get(render::<common::Vaultspay>))
+        .route("/verification/{index}", get(render::<common::Verification>))
+}
+
+async fn check_catalog<C: Catalog>(client: &reqwest::Client, base: &str) -> usize {
+    for index in 0..C::all().len() {
+        let expected = rendered::<C>(index).unwrap();
+        let response = client
+            .get(format!("{base}/{}/{index}", C::MODULE))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            expected.status(),
+            "{} {index}",
+            C::MODULE
+        );
+        assert_eq!(response.headers()["content-type"], "application/json");
+        assert_eq!(
+            response.headers()["x-request-id"],
+            format!("req_{}_{index}", C::MODULE).as_str()
+        );
+        let decoded = errcat::reqwest::decode::<C::Error>(response).await.unwrap();
+        assert_eq!(decoded, expected, "{} {index}", C::MODULE);
+        assert_eq!(decoded.request_id(), expected.request_id());
+        if expected.retry() == errcat::RetryAdvice::AfterRetryAfter {
+            assert_eq!(decoded.retry_after(), Some(Duration::from_secs(2)));
+        }
+    }
+    C::all().len()
+}
+
+#[tokio::test]
+async fn every_code_of_every_catalog_over_http() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move { axum::serve(listener, router()).await });
+    let client = reqwest::Client::new();
+    let mut codes = 0;
+    codes += check_catalog::<common::Vivamo>(&client, &base).await;
+    codes += check_catalog::<common::Licensekey>(&client, &base).await;
+    codes += check_catalog::<common::VrpBilling>(&client, &base).await;
+    codes += check_catalog::<common::Vaultspay>(&client, &base).await;
+    codes += check_catalog::<common::Verification>(&client, &base).await;
+    assert_eq!(codes, 52);
+
+    // Non-2xx responses become typed errors; 2xx pass through.
+    let result = errcat::reqwest::check::<errcat_generated::vaultspay::Error>(
+        client.get(format!("{base}/vaultspay/0")).send().await,
+    )
+    .await;
+    let error = result.unwrap_err();
+    assert_eq!(
+        error.provider().map(|e| e.code().clone()),
+        Some(errcat_generated::vaultspay::Code::InvalidApiKey)
+    );
+    assert_eq!(ApiError::code(&error), "invalid_api_key");
+    let missing = errcat::reqwest::check::<errcat_generated::vaultspay::Error>(
+        client.get(format!("{base}/vaultspay/999")).send().await,
+    )
+    .await;
+    // A 404 with an empty body is not a provider error: it is reported as undecodable.
+    assert!(matches!(
+        missing,
+        Err(errcat::reqwest::CallError::Decode(_))
+    ));
+    server.abort();
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_transport_error_worth_retrying() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    let result = errcat::reqwest::check::<errcat_generated::vaultspay::Error>(
+        reqwest::Client::new()
+            .get(format!("http://{address}/"))
+            .send()
+            .await,
+    )
+    .await;
+    let error = result.unwrap_err();
+    assert!(matches!(error, errcat::reqwest::CallError::Transport(_)));
+    assert_eq!(error.retry(), errcat::RetryAdvice::Backoff);
+    assert_eq!(error.category(), errcat::Category::ProviderUnavailable);
+}
+
+#[test]
+fn any_provider_error_matches_once_for_all_providers() {
+    use errcat_generated::{vaultspay, verification, vrp_billing, AnyProviderError};
+    let errors: Vec<AnyProviderError> = vec![
+        verification::Error::new(verification::Code::TokenExpired).into(),
+        vrp_billing::Error::new(vrp_billing::Code::IdempotencyKeyLocked).into(),
+        vaultspay::Error::new(vaultspay::Code::ValidationFailed).into(),
+    ];
+    let advice: Vec<(&str, errcat::RetryAdvice, errcat::Category)> = errors
+        .iter()
+        .map(|error| (error.provider().module, error.retry(), error.category()))
+        .collect();
+    assert_eq!(
+        advice,
+        [
+            (
+                "verification",
+                errcat::RetryAdvice::RefreshCredentials,
+                errcat::Category::Authentication
+            ),
+            (
+                "vrp_billing",
+                errcat::RetryAdvice::SameIdempotencyKey,
+                errcat::Category::Conflict
+            ),
+            (
+                "vaultspay",
+                errcat::RetryAdvice::Never,
+                errcat::Category::Validation
+            ),
+        ]
+    );
+    assert_eq!(
+        errors[0].to_string(),
+        verification::Error::new(verification::Code::TokenExpired).to_string()
+    );
+}
