@@ -1,0 +1,323 @@
+//! The retry driver against a local server that fails N times, then succeeds. Time is tokio's
+//! paused clock: waits are measured exactly, and the tests take no wall time.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use errcat::reqwest::CallError;
+use errcat::retry::{Jitter, Retry, RetryPolicy, StopReason};
+use errcat::{HeaderInfo, RetryAfter};
+use errcat_generated::{verification, vrp_billing};
+use tokio::time::Instant;
+
+/// What the server saw: the time and headers of each request.
+#[derive(Default)]
+struct Seen {
+    requests: Vec<(Instant, HeaderMap)>,
+}
+
+/// Answers request number n (0-based): an error response, or `None` for 200 "ok".
+type Answers = Arc<dyn Fn(usize, &HeaderMap) -> Option<Response> + Send + Sync>;
+
+#[derive(Clone)]
+struct Server {
+    seen: Arc<Mutex<Seen>>,
+    answers: Answers,
+}
+
+async fn handle(State(server): State<Server>, headers: HeaderMap) -> Response {
+    let number = {
+        let mut seen = server.seen.lock().unwrap();
+        seen.requests.push((Instant::now(), headers.clone()));
+        seen.requests.len() - 1
+    };
+    (server.answers)(number, &headers).unwrap_or_else(|| "ok".into_response())
+}
+
+/// Starts a server; returns its URL and what it sees.
+async fn serve(
+    answers: impl Fn(usize, &HeaderMap) -> Option<Response> + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Seen>>) {
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let server = Server {
+        seen: seen.clone(),
+        answers: Arc::new(answers),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            Router::new().route("/", get(handle)).with_state(server),
+        )
+        .await
+    });
+    (url, seen)
+}
+
+fn policy() -> RetryPolicy {
+    RetryPolicy {
+        max_attempts: 6,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_millis(400),
+        deadline: Some(Duration::from_secs(60)),
+        jitter: Jitter::None,
+    }
+}
+
+/// Calls the server once, sending the attempt's idempotency key and the given bearer token.
+async fn call<E: errcat::HttpError>(
+    client: &reqwest::Client,
+    url: &str,
+    key: &str,
+    token: &str,
+) -> Result<String, CallError<E>> {
+    let sent = client
+        .get(url)
+        .header("Idempotency-Key", key)
+        .header("Authorization", token)
+        .send()
+        .await;
+    let response = errcat::reqwest::check::<E>(sent).await?;
+    response.text().await.map_err(CallError::Transport)
+}
+
+fn gaps(seen: &Mutex<Seen>) -> Vec<Duration> {
+    let seen = seen.lock().unwrap();
+    seen.requests
+        .windows(2)
+        .map(|pair| pair[1].0 - pair[0].0)
+        .collect()
+}
+
+fn count(seen: &Mutex<Seen>) -> usize {
+    seen.lock().unwrap().requests.len()
+}
+
+#[tokio::test(start_paused = true)]
+async fn rate_limited_waits_for_retry_after() {
+    let (url, seen) = serve(|number, _| {
+        (number == 0).then(|| {
+            verification::Error::new(verification::Code::RateLimitExceeded)
+                .with_headers(HeaderInfo {
+                    retry_after: Some(RetryAfter::Delay(Duration::from_secs(1))),
+                    ..HeaderInfo::default()
+                })
+                .into_response()
+        })
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let body = Retry::new(policy())
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(body, "ok");
+    let waited = gaps(&seen);
+    assert_eq!(waited.len(), 1);
+    assert!(
+        waited[0] >= Duration::from_secs(1) && waited[0] < Duration::from_millis(1050),
+        "{waited:?}"
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn unavailable_backs_off_exponentially_up_to_the_cap() {
+    let (url, seen) = serve(|number, _| {
+        (number < 4).then(|| {
+            verification::Error::new(verification::Code::ServiceUnavailable).into_response()
+        })
+    })
+    .await;
+    let client = reqwest::Client::new();
+    Retry::new(policy())
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap();
+    let millis: Vec<u128> = gaps(&seen).iter().map(Duration::as_millis).collect();
+    // 100, 200, 400, then capped at 400 (a few ms of request time on top at most).
+    let expected = [100, 200, 400, 400];
+    assert_eq!(millis.len(), expected.len());
+    for (got, want) in millis.iter().zip(expected) {
+        assert!(*got >= want && *got < want + 20, "{millis:?}");
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn validation_errors_are_not_retried() {
+    let (url, seen) = serve(|_, _| {
+        Some(verification::Error::new(verification::Code::ValidationError).into_response())
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let error = Retry::new(policy())
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.reason, StopReason::Final);
+    assert_eq!(error.attempts, 1);
+    assert_eq!(count(&seen), 1);
+    assert_eq!(
+        error.error.provider().map(|e| e.code().clone()),
+        Some(verification::Code::ValidationError)
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn idempotency_key_locked_is_retried_with_the_same_key() {
+    let (url, seen) = serve(|number, _| {
+        (number < 2).then(|| {
+            vrp_billing::Error::new(vrp_billing::Code::IdempotencyKeyLocked).into_response()
+        })
+    })
+    .await;
+    let client = reqwest::Client::new();
+    Retry::new(policy())
+        .idempotency_key("op-42")
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move { call::<vrp_billing::Error>(&client, &url, &attempt.idempotency_key, "t").await }
+        })
+        .await
+        .unwrap();
+    let seen = seen.lock().unwrap();
+    let keys: Vec<&str> = seen
+        .requests
+        .iter()
+        .map(|(_, headers)| headers["idempotency-key"].to_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["op-42", "op-42", "op-42"]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_expired_token_calls_the_refresh_hook_once() {
+    // The server accepts only the refreshed token.
+    let (url, seen) = serve(|_, headers| {
+        (headers["authorization"] != "fresh")
+            .then(|| verification::Error::new(verification::Code::TokenExpired).into_response())
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let token = Arc::new(Mutex::new(String::from("stale")));
+    let refreshes = Arc::new(Mutex::new(0));
+    let (hook_token, hook_count) = (token.clone(), refreshes.clone());
+    Retry::new(policy())
+        .on_refresh(move || {
+            let (token, count) = (hook_token.clone(), hook_count.clone());
+            async move {
+                *token.lock().unwrap() = "fresh".into();
+                *count.lock().unwrap() += 1;
+                true
+            }
+        })
+        .run(|attempt| {
+            let (client, url, token) = (client.clone(), url.clone(), token.lock().unwrap().clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, &token).await
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(*refreshes.lock().unwrap(), 1);
+    assert_eq!(count(&seen), 2);
+
+    // A token that expires again after the refresh ends the run instead of looping.
+    let (url, seen) = serve(|_, _| {
+        Some(verification::Error::new(verification::Code::TokenExpired).into_response())
+    })
+    .await;
+    let refreshes = Arc::new(Mutex::new(0));
+    let hook_count = refreshes.clone();
+    let error = Retry::new(policy())
+        .on_refresh(move || {
+            let count = hook_count.clone();
+            async move {
+                *count.lock().unwrap() += 1;
+                true
+            }
+        })
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.reason, StopReason::Credentials);
+    assert_eq!(*refreshes.lock().unwrap(), 1);
+    assert_eq!(count(&seen), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_attempt_limit_and_the_deadline_hold() {
+    let (url, seen) = serve(|_, _| {
+        Some(verification::Error::new(verification::Code::ServiceUnavailable).into_response())
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let limited = RetryPolicy {
+        max_attempts: 3,
+        ..policy()
+    };
+    let error = Retry::new(limited)
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap_err();
+    assert_eq!((error.reason, error.attempts), (StopReason::Attempts, 3));
+    assert_eq!(count(&seen), 3);
+
+    let (url, seen) = serve(|_, _| {
+        Some(verification::Error::new(verification::Code::ServiceUnavailable).into_response())
+    })
+    .await;
+    let slow = RetryPolicy {
+        max_attempts: 100,
+        base_delay: Duration::from_secs(1),
+        max_delay: Duration::from_secs(1),
+        deadline: Some(Duration::from_millis(2_500)),
+        jitter: Jitter::None,
+    };
+    let started = Instant::now();
+    let error = Retry::new(slow)
+        .run(|attempt| {
+            let (client, url) = (client.clone(), url.clone());
+            async move {
+                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
+            }
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.reason, StopReason::Deadline);
+    assert_eq!(count(&seen), 3);
+    assert!(
+        started.elapsed() <= Duration::from_millis(2_500),
+        "{:?}",
+        started.elapsed()
+    );
+}
