@@ -1,5 +1,6 @@
 //! Structured log records of errors, through `tracing`, with the fields a support team asks
-//! for: request id, status, code, message, field, endpoint.
+//! for: `request_id`, `status_code`, `error_code`, `error_message`, `field`, `endpoint` (plus
+//! `category` and `retry`).
 
 use crate::ApiError;
 
@@ -14,9 +15,9 @@ pub fn record(error: &impl ApiError, endpoint: &str, field: Option<&str>) {
         tracing::warn!(
             target: "errcat",
             request_id,
-            status,
-            code = error.code(),
-            message = %message,
+            status_code = status,
+            error_code = error.code(),
+            error_message = %message,
             field,
             endpoint,
             category = error.category().as_str(),
@@ -27,9 +28,9 @@ pub fn record(error: &impl ApiError, endpoint: &str, field: Option<&str>) {
         tracing::error!(
             target: "errcat",
             request_id,
-            status,
-            code = error.code(),
-            message = %message,
+            status_code = status,
+            error_code = error.code(),
+            error_message = %message,
             field,
             endpoint,
             category = error.category().as_str(),

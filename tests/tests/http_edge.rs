@@ -165,3 +165,58 @@ fn any_provider_error_matches_once_for_all_providers() {
         verification::Error::new(verification::Code::TokenExpired).to_string()
     );
 }
+
+/// A service's own error type, served by axum and decoded by a client, through the derive.
+#[derive(Debug, errcat::ApiError)]
+#[api_error(nested = "error", status = 400)]
+enum ShopError {
+    #[api_error(status = 404, message = "item {sku} not found")]
+    ItemNotFound { sku: String },
+    #[api_error(
+        status = 503,
+        message = "the warehouse is unavailable",
+        retry = "backoff"
+    )]
+    WarehouseDown,
+}
+
+#[tokio::test]
+async fn derived_errors_render_and_decode_over_http() {
+    let app =
+        Router::new()
+            .route(
+                "/items/{sku}",
+                get(|Path(sku): Path<String>| async move {
+                    Err::<(), _>(ShopError::ItemNotFound { sku })
+                }),
+            )
+            .route(
+                "/warehouse",
+                get(|| async { Err::<(), _>(ShopError::WarehouseDown) }),
+            );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = reqwest::Client::new();
+
+    let response = client
+        .get(format!("{base}/items/sku-9"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let error = errcat::reqwest::decode::<ShopError>(response)
+        .await
+        .unwrap();
+    assert!(matches!(&error, ShopError::ItemNotFound { sku } if sku == "sku-9"));
+    assert_eq!(error.to_string(), "item sku-9 not found");
+
+    let result =
+        errcat::reqwest::check::<ShopError>(client.get(format!("{base}/warehouse")).send().await)
+            .await;
+    let error = result.unwrap_err();
+    assert!(matches!(error.provider(), Some(ShopError::WarehouseDown)));
+    assert_eq!(error.retry(), errcat::RetryAdvice::Backoff);
+    server.abort();
+}
