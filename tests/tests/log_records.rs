@@ -7,10 +7,13 @@ use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
 use tracing::{Event, Level, Metadata, Subscriber};
 
+/// One captured event: its level and its fields as (name, value).
+type Captured = (Level, Vec<(String, String)>);
+
 /// Records every event's level and fields.
 #[derive(Clone, Default)]
 struct Capture {
-    events: Arc<Mutex<Vec<(Level, Vec<(String, String)>)>>>,
+    events: Arc<Mutex<Vec<Captured>>>,
 }
 
 struct Fields(Vec<(String, String)>);
