@@ -189,6 +189,7 @@ impl Config {
             };
             if let Some(first) = modules.insert(provider.module.clone(), shown.clone()) {
                 problems.push(Located {
+                    rule: crate::diagnostic::Rule::DuplicateProvider,
                     file: shown,
                     position: None,
                     message: format!("provider `{}` is also defined by {first}", provider.module),
@@ -249,11 +250,23 @@ impl Config {
         Ok(generated)
     }
 
-    /// [`Config::compile`] for build scripts: on failure, prints every diagnostic to stderr and
-    /// exits with status 1 — no panic, no backtrace.
+    /// [`Config::compile`] for build scripts: on failure, reports every diagnostic and exits
+    /// with status 1 — no panic, no backtrace. Each diagnostic is a `cargo:warning` line
+    /// (`catalog/x.yaml:LINE:COL: error[E…]: …`) and, on stderr, a rustc-style snippet.
     pub fn compile_or_exit(&self) -> Vec<Generated> {
         match self.compile() {
             Ok(generated) => generated,
+            Err(Failure::Invalid(diagnostics)) => {
+                for diagnostic in &diagnostics {
+                    let line = diagnostic.to_string().replace('\n', " ");
+                    println!("cargo:warning={line}");
+                }
+                let root = self.display_root.clone().unwrap_or_default();
+                let source = |file: &str| fs::read_to_string(root.join(file)).ok();
+                eprint!("{}", crate::report::render(&diagnostics, source, false));
+                eprintln!("error: {} problem(s) in the catalogs", diagnostics.len());
+                std::process::exit(1);
+            }
             Err(failure) => {
                 eprintln!("{failure}");
                 std::process::exit(1);

@@ -6,9 +6,92 @@ use crate::model::Origin;
 use crate::tree::Path;
 use crate::yaml;
 
+/// The rule a diagnostic enforces, with a stable code (`E0101`) for search and documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// The text is not valid YAML (or repeats a key).
+    Syntax,
+    /// The file is not UTF-8.
+    Encoding,
+    /// A key the format does not have (usually a typo).
+    UnknownKey,
+    /// A value of the wrong kind (a number where a string belongs, …).
+    WrongType,
+    /// A required key is missing.
+    MissingKey,
+    /// A word outside its closed list (category, retry advice, envelope slot, …).
+    UnknownWord,
+    /// The envelope cannot describe a body (missing or clashing keys).
+    Envelope,
+    /// A status that is not an HTTP error status.
+    Status,
+    /// A code without a status.
+    NoStatus,
+    /// A code or type whose Rust name is invalid or taken.
+    RustName,
+    /// A provider name that cannot be a module name.
+    ProviderName,
+    /// Two codes with one wire string.
+    DuplicateWire,
+    /// A text that is present but empty.
+    EmptyText,
+    /// A code naming a type the catalog does not define.
+    UnknownType,
+    /// A documented example that does not decode to its code.
+    Example,
+    /// Two catalogs defining one provider.
+    DuplicateProvider,
+}
+
+impl Rule {
+    /// Every rule.
+    pub const ALL: [Rule; 16] = [
+        Rule::Syntax,
+        Rule::Encoding,
+        Rule::UnknownKey,
+        Rule::WrongType,
+        Rule::MissingKey,
+        Rule::UnknownWord,
+        Rule::Envelope,
+        Rule::Status,
+        Rule::NoStatus,
+        Rule::RustName,
+        Rule::ProviderName,
+        Rule::DuplicateWire,
+        Rule::EmptyText,
+        Rule::UnknownType,
+        Rule::Example,
+        Rule::DuplicateProvider,
+    ];
+
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Syntax => "E0001",
+            Rule::Encoding => "E0002",
+            Rule::UnknownKey => "E0101",
+            Rule::WrongType => "E0102",
+            Rule::MissingKey => "E0103",
+            Rule::UnknownWord => "E0104",
+            Rule::Envelope => "E0201",
+            Rule::Status => "E0301",
+            Rule::NoStatus => "E0302",
+            Rule::RustName => "E0401",
+            Rule::ProviderName => "E0402",
+            Rule::DuplicateWire => "E0501",
+            Rule::EmptyText => "E0502",
+            Rule::UnknownType => "E0503",
+            Rule::Example => "E0601",
+            Rule::DuplicateProvider => "E0701",
+        }
+    }
+}
+
 /// One problem, with where it is and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The rule it enforces.
+    pub rule: Rule,
     /// Where the problem is.
     pub origin: Origin,
     /// What is wrong.
@@ -26,8 +109,9 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records a problem.
-    pub fn error(&mut self, origin: &Origin, message: impl Into<String>) {
+    pub fn error(&mut self, rule: Rule, origin: &Origin, message: impl Into<String>) {
         self.found.push(Diagnostic {
+            rule,
             origin: origin.clone(),
             message: message.into(),
             help: None,
@@ -37,11 +121,13 @@ impl Diagnostics {
     /// Records a problem with a suggestion.
     pub fn error_help(
         &mut self,
+        rule: Rule,
         origin: &Origin,
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
         self.found.push(Diagnostic {
+            rule,
             origin: origin.clone(),
             message: message.into(),
             help: Some(help.into()),
@@ -49,8 +135,15 @@ impl Diagnostics {
     }
 
     /// Records a problem at a YAML path.
-    pub fn at(&mut self, path: &Path, message: impl Into<String>, help: Option<String>) {
+    pub fn at(
+        &mut self,
+        rule: Rule,
+        path: &Path,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) {
         self.found.push(Diagnostic {
+            rule,
             origin: Origin::Yaml(path.clone()),
             message: message.into(),
             help,
@@ -76,6 +169,8 @@ impl Diagnostics {
 /// A diagnostic placed in a file: `file:line:column`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located {
+    /// The rule it enforces.
+    pub rule: Rule,
     /// The file as it should be shown (e.g. `catalog/vaultspay.yaml`).
     pub file: String,
     /// Line and column, when the node could be found.
@@ -94,6 +189,7 @@ impl Located {
             Origin::Span(_) | Origin::Unknown => None,
         };
         Located {
+            rule: diagnostic.rule,
             file: file.to_owned(),
             position,
             message: diagnostic.message,
@@ -109,8 +205,12 @@ impl fmt::Display for Located {
             .unwrap_or(yaml::Position { line: 1, column: 1 });
         write!(
             f,
-            "{}:{}:{}: error: {}",
-            self.file, position.line, position.column, self.message
+            "{}:{}:{}: error[{}]: {}",
+            self.file,
+            position.line,
+            position.column,
+            self.rule.code(),
+            self.message
         )?;
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;

@@ -16,12 +16,17 @@
 pub mod config;
 pub mod derived;
 pub mod diagnostic;
+pub mod diff;
+pub mod docs;
 pub mod emit;
 pub mod expand;
 pub mod ident;
 pub mod model;
 pub mod plan;
 pub mod read;
+pub mod report;
+pub mod scaffold;
+pub mod schema;
 pub mod template;
 pub mod tree;
 pub mod validate;
@@ -29,7 +34,7 @@ pub mod yaml;
 
 pub use config::{Config, Failure, Generated};
 
-use diagnostic::{Diagnostics, Located};
+use diagnostic::{Diagnostics, Located, Rule};
 
 /// Loads one catalog: parse, read, validate. `file` is how diagnostics name the file;
 /// `default_provider` is the module name when the catalog has no `provider` key.
@@ -57,6 +62,7 @@ pub fn load_catalog(
         let line = before.matches('\n').count() + 1;
         let column = before.chars().rev().take_while(|c| *c != '\n').count() + 1;
         return Err(vec![Located {
+            rule: Rule::Encoding,
             file: file.to_owned(),
             position: Some(yaml::Position { line, column }),
             message: "the catalog is not valid UTF-8".to_owned(),
@@ -71,6 +77,7 @@ pub fn load_catalog(
                 "a key may appear once in a mapping; remove or rename one of them".to_owned()
             });
             return Err(vec![Located {
+                rule: Rule::Syntax,
                 file: file.to_owned(),
                 position: error.position,
                 message: format!("invalid YAML: {}", error.message),

@@ -3,7 +3,7 @@
 //! Readers never stop at the first problem: a key of the wrong type or an unknown key is
 //! recorded in [`Diagnostics`] and skipped, and reading goes on, so one run reports everything.
 
-use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
     Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, IdentifyBy,
     Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS,
@@ -59,6 +59,7 @@ pub fn catalog(
         Some((node, path)) => envelope(node, &path, diagnostics),
         None => {
             diagnostics.at(
+                Rule::MissingKey,
                 &top,
                 "the catalog has no `envelope`",
                 Some(
@@ -121,6 +122,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
                 None => format!("envelope keys are: {}", Slot::spellings()),
             };
             diagnostics.error_help(
+                Rule::UnknownWord,
                 &slot_origin,
                 format!("unknown envelope slot `{slot_name}`"),
                 help,
@@ -139,6 +141,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
                     )),
                     other => {
                         diagnostics.at(
+                            Rule::WrongType,
                             &names_path.index(index),
                             format!("a wire key name must be a string, not {}", other.kind()),
                             None,
@@ -148,7 +151,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
                 })
                 .collect(),
             other => {
-                diagnostics.at(
+                diagnostics.at(Rule::WrongType,
                     &names_path,
                     format!("`{slot_name}` must name a wire key (a string or a list of strings), not {}", other.kind()),
                     None,
@@ -202,6 +205,7 @@ fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<L
         Ok(status) => Some(Located::new(status, origin)),
         Err(_) => {
             diagnostics.error_help(
+                Rule::Status,
                 &origin,
                 format!("`{key}` is not an HTTP status"),
                 "status table keys are error statuses such as 400 or 503",
@@ -321,6 +325,7 @@ fn example(
             Some(text) => Some((name, text)),
             None => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &value_path,
                     format!("a header value must be a string, not {}", value.kind()),
                     None,
@@ -333,6 +338,7 @@ fn example(
         Some((node, body_path)) => json_body(node, &body_path, diagnostics)?,
         None => {
             diagnostics.at(
+                Rule::MissingKey,
                 path,
                 "the example has no `body`",
                 Some("add `body:` with the response body".into()),
@@ -364,6 +370,7 @@ fn json_body(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<
         Ok(()) => Some(Located::new(text, origin)),
         Err(problem) => {
             diagnostics.at(
+                Rule::Example,
                 path,
                 format!("the example body cannot be written as JSON: {problem}"),
                 None,
@@ -439,6 +446,7 @@ impl<'a> Fields<'a> {
                 _ => format!("{what} must be a mapping, not {}", node.kind()),
             };
             diagnostics.at(
+                Rule::WrongType,
                 path,
                 message,
                 Some(format!("write {what} as `key: value` lines")),
@@ -451,6 +459,7 @@ impl<'a> Fields<'a> {
                 Some(text) => Some(Some((text, value))),
                 None => {
                     diagnostics.at(
+                        Rule::WrongType,
                         path,
                         format!("a key in {what} is {}, not a string", key.kind()),
                         None,
@@ -482,6 +491,7 @@ impl<'a> Fields<'a> {
             Node::Str(text) => Some(Located::new(text.clone(), Origin::Yaml(path))),
             Node::Int(_) | Node::UInt(_) | Node::Float(_) | Node::Bool(_) => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a string, not {}", node.kind()),
                     Some("put the value in double quotes".into()),
@@ -490,6 +500,7 @@ impl<'a> Fields<'a> {
             }
             other => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a string, not {}", other.kind()),
                     None,
@@ -512,6 +523,7 @@ impl<'a> Fields<'a> {
     ) -> Option<Located<String>> {
         if !self.has(key) {
             diagnostics.at(
+                Rule::MissingKey,
                 &self.path.to_key(),
                 format!("{} has no `{key}`", self.what),
                 Some(format!("add `{key}:`")),
@@ -530,6 +542,7 @@ impl<'a> Fields<'a> {
         };
         let Node::Seq(items) = node else {
             diagnostics.at(
+                Rule::WrongType,
                 &path,
                 format!("`{key}` must be a list of strings, not {}", node.kind()),
                 None,
@@ -543,6 +556,7 @@ impl<'a> Fields<'a> {
                 Node::Str(text) => Some(text.clone()),
                 other => {
                     diagnostics.at(
+                        Rule::WrongType,
                         &path.index(index),
                         format!("expected a string, not {}", other.kind()),
                         None,
@@ -559,6 +573,7 @@ impl<'a> Fields<'a> {
             Node::UInt(number) => Some(Located::new(*number, Origin::Yaml(path))),
             Node::Int(number) => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a whole number of 0 or more, not {number}"),
                     Some("write the HTTP status as a number, e.g. `status: 404`".into()),
@@ -567,6 +582,7 @@ impl<'a> Fields<'a> {
             }
             other => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a whole number, not {}", other.kind()),
                     Some("write the HTTP status as a number, e.g. `status: 404`".into()),
@@ -588,6 +604,7 @@ impl<'a> Fields<'a> {
             Some(value) => Some(Located::new(value, text.origin)),
             None => {
                 diagnostics.error_help(
+                    Rule::UnknownWord,
                     &text.origin,
                     format!("`{}` is not a valid `{key}`", text.value),
                     format!("expected one of: {expected}"),
@@ -627,6 +644,7 @@ impl<'a> Fields<'a> {
         let Some((node, path)) = self.take(key) else {
             if required {
                 diagnostics.at(
+                    Rule::MissingKey,
                     &self.path.to_key(),
                     format!("{} has no `{key}`", self.what),
                     Some(format!("add `{key}:`")),
@@ -640,6 +658,7 @@ impl<'a> Fields<'a> {
                 .filter_map(|(entry_key, value)| {
                     let Some(text) = entry_key.key_text() else {
                         diagnostics.at(
+                            Rule::WrongType,
                             &path,
                             format!("a key in `{key}` is {}, not a string", entry_key.kind()),
                             None,
@@ -653,6 +672,7 @@ impl<'a> Fields<'a> {
             Node::Null => Vec::new(),
             other => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a mapping, not {}", other.kind()),
                     None,
@@ -681,6 +701,7 @@ impl<'a> Fields<'a> {
                 .collect(),
             other => {
                 diagnostics.at(
+                    Rule::WrongType,
                     &path,
                     format!("`{key}` must be a list of examples, not {}", other.kind()),
                     None,
@@ -698,6 +719,7 @@ impl<'a> Fields<'a> {
                 None => format!("the keys of {} are: {}", self.what, self.allowed.join(", ")),
             };
             diagnostics.at(
+                Rule::UnknownKey,
                 &self.path.key(&key),
                 format!("unknown key `{key}` in {}", self.what),
                 Some(help),

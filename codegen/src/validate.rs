@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::ident;
 use crate::model::{Catalog, Code, FrontEnd, IdentifyBy, Located, Origin, Slot};
 use crate::plan;
@@ -60,6 +60,7 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
                 _ => format!("write `provider: {module}`"),
             };
             diagnostics.error_help(
+                Rule::ProviderName,
                 &provider.origin,
                 format!(
                     "provider `{}` is not a snake_case module name",
@@ -71,6 +72,7 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
         }
         Err(problem) => {
             diagnostics.error_help(
+                Rule::ProviderName,
                 &provider.origin,
                 format!("provider {}", problem.describe(&provider.value)),
                 "choose a provider name that is a Rust module name, e.g. `acme_pay`",
@@ -89,13 +91,14 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     let keys_origin = envelope.origin.child_key("keys");
     if !has(Slot::Message) {
         diagnostics.error_help(
+            Rule::Envelope,
             &keys_origin,
             "the envelope has no `message` key",
             "add `message: <wire key>` under `envelope.keys` (every error body has a message)",
         );
     }
     match catalog.identify_by {
-        IdentifyBy::Code if !has(Slot::Code) => diagnostics.error_help(
+        IdentifyBy::Code if !has(Slot::Code) => diagnostics.error_help(Rule::Envelope,
             &keys_origin,
             "the envelope has no `code` key",
             "add `code: <wire key>` under `envelope.keys`, or set `identify_by: message` for a provider without codes",
@@ -106,7 +109,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
                 .iter()
                 .find(|key| key.slot.value == Slot::Code)
                 .map_or(keys_origin.clone(), |key| key.slot.origin.clone());
-            diagnostics.error_help(
+            diagnostics.error_help(Rule::Envelope,
                 &origin,
                 "the envelope has a `code` key, but the catalog identifies errors by message",
                 "remove `code` from the envelope, or remove `identify_by: message`",
@@ -117,6 +120,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     if let Some(nested) = &envelope.nested_under {
         if nested.value.is_empty() {
             diagnostics.error_help(
+                Rule::Envelope,
                 &nested.origin,
                 "`nested_under` is empty",
                 "name the key, e.g. `error`, or remove `nested_under` for a flat body",
@@ -127,6 +131,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
     for key in &envelope.keys {
         if key.names.is_empty() {
             diagnostics.error_help(
+                Rule::Envelope,
                 &key.slot.origin,
                 format!("`{}` names no wire key", key.slot.value.as_str()),
                 "give the key's name, e.g. `code: code`",
@@ -135,6 +140,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
         for name in &key.names {
             if name.value.is_empty() {
                 diagnostics.error_help(
+                    Rule::Envelope,
                     &name.origin,
                     "a wire key name is empty",
                     "write the key as the provider sends it",
@@ -143,6 +149,7 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
             }
             if let Some(first) = seen.insert(&name.value, key.slot.value) {
                 diagnostics.error_help(
+                    Rule::Envelope,
                     &name.origin,
                     format!(
                         "wire key `{}` is given to both `{}` and `{}`",
@@ -174,6 +181,7 @@ fn check_status(status: &Located<u64>, diagnostics: &mut Diagnostics) -> Option<
         400..=599 => u16::try_from(status.value).ok(),
         100..=399 => {
             diagnostics.error_help(
+                Rule::Status,
                 &status.origin,
                 format!("status {} is not an error status", status.value),
                 "error responses have statuses 400..=599",
@@ -182,6 +190,7 @@ fn check_status(status: &Located<u64>, diagnostics: &mut Diagnostics) -> Option<
         }
         _ => {
             diagnostics.error_help(
+                Rule::Status,
                 &status.origin,
                 format!("status {} is not an HTTP status", status.value),
                 "use the status the provider sends, between 400 and 599",
@@ -285,6 +294,7 @@ fn variant_ident<'a>(
         Ok(name) => {
             if let Some(first) = taken.get(&name) {
                 diagnostics.error_help(
+                    Rule::RustName,
                     &key.origin,
                     format!(
                         "{what} `{}` and {what} `{}` both become the Rust name `{name}`",
@@ -316,7 +326,7 @@ fn variant_ident<'a>(
                     "give it `rust_name: SomeName` with a valid Rust name",
                 ),
             };
-            diagnostics.error_help(origin, message, help);
+            diagnostics.error_help(Rule::RustName, origin, message, help);
             None
         }
     }
@@ -337,6 +347,7 @@ fn check_unique_wire_strings(catalog: &Catalog, diagnostics: &mut Diagnostics) {
         let (wire, origin) = wire_of(catalog, code);
         if let Some(first) = seen.insert(wire, code) {
             diagnostics.error_help(
+                Rule::DuplicateWire,
                 origin,
                 format!(
                     "codes `{}` and `{}` have the same wire string {wire:?}",
@@ -373,6 +384,7 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
         .filter(|name| name.value.trim().is_empty())
     {
         diagnostics.error_help(
+            Rule::EmptyText,
             &name.origin,
             "the provider `name` is empty",
             "write the provider's display name",
@@ -381,6 +393,7 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for row in &catalog.statuses {
         if row.meaning.trim().is_empty() {
             diagnostics.error_help(
+                Rule::EmptyText,
                 &row.status.origin,
                 format!("status {} has an empty `meaning`", row.status.value),
                 "write what the provider says the status means",
@@ -390,6 +403,7 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     for code in &catalog.codes {
         if code.key.value.trim().is_empty() {
             diagnostics.error_help(
+                Rule::EmptyText,
                 &code.key.origin,
                 "a code is the empty string",
                 "write the code as the provider sends it",
@@ -403,6 +417,7 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
         for (key, text) in texts {
             if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
                 diagnostics.error_help(
+                    Rule::EmptyText,
                     &text.origin,
                     format!("code `{}` has an empty `{key}`", label(code)),
                     format!("write the {}, or remove the key", key.replace('_', " ")),
@@ -444,6 +459,7 @@ fn resolve_codes(
                             None => format!("the catalog's types are: {}", type_wires.join(", ")),
                         };
                         diagnostics.error_help(
+                            Rule::UnknownType,
                             &name.origin,
                             format!(
                                 "code `{}` names unknown type `{}`",
@@ -472,6 +488,7 @@ fn resolve_codes(
                 }
                 (None, None) => {
                     diagnostics.error_help(
+                        Rule::NoStatus,
                         &code.key.origin,
                         format!("code `{}` has no status", label(code)),
                         "add `status:` (or give its type a default `status`)",
@@ -541,6 +558,7 @@ fn check_examples(
                 Some(index) => Some(index),
                 None => {
                     diagnostics.error_help(
+                        Rule::Example,
                         &key.origin,
                         format!("the example names unknown code `{}`", key.value),
                         "name a code of this catalog, or remove `code` for an unknown one",
@@ -553,6 +571,7 @@ fn check_examples(
             Ok(found) => found,
             Err(problem) => {
                 diagnostics.error_help(
+                    Rule::Example,
                     &body_origin,
                     format!("the example body {problem}"),
                     "write the body exactly as the provider sends it",
@@ -574,6 +593,7 @@ fn check_examples(
                 None => format!("the unknown code {found:?}"),
             };
             diagnostics.error_help(
+                Rule::Example,
                 &body_origin,
                 format!("the example decodes to {got}, not to {wanted}"),
                 "make the body's code match, or move the example under the code it shows",
@@ -590,6 +610,7 @@ fn check_examples(
                 None => {
                     if expected.is_none() {
                         diagnostics.error_help(
+                            Rule::Example,
                             &example.origin,
                             "the example has no `status`",
                             "add the response's `status:`",

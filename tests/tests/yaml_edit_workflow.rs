@@ -1,7 +1,7 @@
-//! The "YAML edit only" workflow, for real: copy the workspace, drop a new catalog into
-//! `catalog/`, build, and use the new module from a crate that depends on `errcat-generated` —
-//! with no Rust edit. Then break the catalog and check `cargo build` reports it with its
-//! location, without a panic.
+//! The "YAML edit only" workflow, for real, as the README tells a newcomer: copy the workspace,
+//! scaffold a catalog with `errcat new`, add a code, check it with `errcat check`, build, and use
+//! the new module from a crate that depends on `errcat-generated` — with no Rust edit. Then break
+//! the catalog and check `cargo build` reports it with its location, without a panic.
 //!
 //! The nested builds use a target directory under `CARGO_TARGET_TMPDIR`, kept between runs, and
 //! `--offline`: every dependency is already in Cargo's cache from building this test.
@@ -10,23 +10,16 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const NEW_CATALOG: &str = r#"# A provider added by the test: nothing but this file is needed.
-name: Acme Pay
-envelope:
-  nested_under: error
-  keys:
-    code: code
-    message: message
-statuses:
-  402: {meaning: "Payment Required", category: business_rule}
-codes:
-  card_declined:
+/// The code a newcomer adds to the scaffold, as the README's "Adding a code" shows.
+const ADDED_CODE: &str = r#"  card_declined:
     status: 402
     message: "Your card was declined."
     user_message: "Your card was declined. Please use another card."
+    category: business_rule
     retry: never
     examples:
-      - body: {error: {code: card_declined, message: "Your card was declined."}}
+      - status: 402
+        body: {error: {code: card_declined, message: "Your card was declined."}}
 "#;
 
 const CONSUMER_MANIFEST: &str = r#"[package]
@@ -49,6 +42,7 @@ use errcat_generated::acme_pay::{Code, Error};
 #[test]
 fn new_provider_module_works() {
     let error = Error::decode(402, br#"{"error":{"code":"card_declined","message":"Your card was declined.","decline_code":"insufficient_funds"}}"#).unwrap();
+    assert_eq!(Code::ALL, &[Code::InvalidParameter, Code::CardDeclined]);
     assert_eq!(error.code(), &Code::CardDeclined);
     assert_eq!(error.category(), Category::BusinessRule);
     assert_eq!(error.user_message(), "Your card was declined. Please use another card.");
@@ -77,9 +71,11 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn cargo(dir: &Path, args: &[&str], target_dir: &Path) -> Output {
+    let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
     Command::new(env!("CARGO"))
-        .args(args)
+        .arg(subcommand)
         .arg("--offline")
+        .args(rest)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target_dir)
         .env_remove("RUSTFLAGS")
@@ -100,7 +96,57 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
         &workspace,
     );
 
-    fs::write(workspace.join("catalog/acme_pay.yaml"), NEW_CATALOG).unwrap();
+    // `errcat new`, then the added code, then `errcat check`.
+    let scaffold = cargo(
+        &workspace,
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "errcat-cli",
+            "--",
+            "new",
+            "acme_pay",
+        ],
+        &target_dir,
+    );
+    assert!(
+        scaffold.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scaffold.stderr)
+    );
+    let catalog = format!("{}{ADDED_CODE}", String::from_utf8_lossy(&scaffold.stdout));
+    fs::write(workspace.join("catalog/acme_pay.yaml"), &catalog).unwrap();
+    let check = cargo(
+        &workspace,
+        &[
+            "run",
+            "--quiet",
+            "-p",
+            "errcat-cli",
+            "--",
+            "check",
+            "catalog/",
+        ],
+        &target_dir,
+    );
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success(),
+        "{summary}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(
+        summary.contains(
+            "ok  acme_pay      catalog/acme_pay.yaml: 2 codes, 1 type, 2 examples checked"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("6 catalogs, 54 codes: no problems"),
+        "{summary}"
+    );
+
     fs::create_dir_all(consumer.join("tests")).unwrap();
     fs::create_dir_all(consumer.join("src")).unwrap();
     fs::write(consumer.join("Cargo.toml"), CONSUMER_MANIFEST).unwrap();
@@ -118,22 +164,38 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
     assert!(stdout.contains("1 passed"), "{stdout}");
 
     // Break the catalog: an unknown key and a status that is not an error status.
-    let broken = NEW_CATALOG
-        .replace("    retry: never\n", "    retyr: never\n")
-        .replace("status: 402\n", "status: 200\n");
-    fs::write(workspace.join("catalog/acme_pay.yaml"), broken).unwrap();
+    let broken = catalog
+        .replace(
+            "    category: business_rule\n    retry: never\n",
+            "    category: business_rule\n    retyr: never\n",
+        )
+        .replace(
+            "    status: 402\n    message",
+            "    status: 200\n    message",
+        );
+    let line_of = |needle: &str| {
+        broken
+            .lines()
+            .position(|line| line.contains(needle))
+            .unwrap()
+            + 1
+    };
+    let (typo_line, status_line) = (line_of("retyr: never"), line_of("status: 200"));
+    fs::write(workspace.join("catalog/acme_pay.yaml"), &broken).unwrap();
     let output = cargo(&consumer, &["build", "--quiet"], &target_dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert!(
-        stderr.contains(
-            "catalog/acme_pay.yaml:15:5: error: unknown key `retyr` in code `card_declined`"
-        ),
+        stderr.contains(&format!(
+            "catalog/acme_pay.yaml:{typo_line}:5: error[E0101]: unknown key `retyr` in code `card_declined`"
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("help: did you mean `retry`?"), "{stderr}");
     assert!(
-        stderr.contains("catalog/acme_pay.yaml:12:13: error: status 200 is not an error status"),
+        stderr.contains(&format!(
+            "catalog/acme_pay.yaml:{status_line}:13: error[E0301]: status 200 is not an error status"
+        )),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");

@@ -1,0 +1,80 @@
+//! `errcat`: check, expand, document, diff, describe and scaffold error catalogs.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+/// Work with errcat error catalogs (`catalog/<provider>.yaml`).
+#[derive(Parser)]
+#[command(name = "errcat", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate catalogs and report every problem; prints a summary per catalog when all is well.
+    Check {
+        /// Catalog files or directories of them.
+        #[arg(default_value = "catalog")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the Rust a catalog generates (what the build script writes).
+    Expand {
+        /// The catalog file.
+        catalog: PathBuf,
+    },
+    /// Write a Markdown error reference per provider.
+    Docs {
+        /// Catalog files or directories of them.
+        #[arg(required = true)]
+        catalogs: Vec<PathBuf>,
+        /// Write `<provider>.md` files here instead of printing.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Show what changed between two versions of a catalog, classified for semver
+    /// (exit status 2 when a change is breaking). Each side is a file or `REVISION:path`.
+    Diff {
+        /// The old version (e.g. `HEAD~1:catalog/vaultspay.yaml`).
+        old: String,
+        /// The new version (e.g. `catalog/vaultspay.yaml`).
+        new: String,
+    },
+    /// Print the JSON Schema of the catalog format.
+    Schema,
+    /// Print a new catalog with every key explained, to start a provider from.
+    New {
+        /// The provider's module name (snake_case), e.g. `acme_pay`.
+        provider: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let outcome = match cli.command {
+        Command::Check { paths } => commands::check(&paths, color),
+        Command::Expand { catalog } => commands::expand(&catalog, color),
+        Command::Docs { catalogs, out } => commands::docs(&catalogs, out.as_deref(), color),
+        Command::Diff { old, new } => commands::diff(&old, &new, color),
+        Command::Schema => commands::schema(),
+        Command::New { provider } => commands::new(&provider),
+    };
+    match outcome {
+        Ok(output) => {
+            print!("{}", output.stdout);
+            eprint!("{}", output.stderr);
+            ExitCode::from(output.status)
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

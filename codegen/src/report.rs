@@ -1,0 +1,145 @@
+//! Diagnostics rendered the way rustc renders them: `error[E0101]: message`, `--> file:line:col`,
+//! the source line with the offending token underlined, and a `help:` line. The `errcat`
+//! command and the build script both print through here.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, termcolor};
+
+use crate::diagnostic::Located;
+
+/// Renders `diagnostics`, reading each file's text with `source` (by the file name the
+/// diagnostics show). With `color`, the output has ANSI colors. A diagnostic whose file cannot
+/// be read, or that has no position, is rendered without a snippet.
+pub fn render(
+    diagnostics: &[Located],
+    source: impl Fn(&str) -> Option<String>,
+    color: bool,
+) -> String {
+    let mut files = SimpleFiles::new();
+    let mut ids: Vec<(String, Option<usize>)> = Vec::new();
+    let mut out = termcolor::Buffer::no_color();
+    if color {
+        out = termcolor::Buffer::ansi();
+    }
+    let config = term::Config::default();
+    for located in diagnostics {
+        let id = match ids.iter().find(|(file, _)| *file == located.file) {
+            Some((_, id)) => *id,
+            None => {
+                let id = source(&located.file).map(|text| files.add(located.file.clone(), text));
+                ids.push((located.file.clone(), id));
+                id
+            }
+        };
+        let mut diagnostic = Diagnostic::error()
+            .with_code(located.rule.code())
+            .with_message(&located.message);
+        let span = id.zip(located.position).and_then(|(id, position)| {
+            let text = files.get(id).ok()?.source();
+            Some((id, token_span(text, position.line, position.column)?))
+        });
+        match span {
+            Some((id, range)) => {
+                diagnostic = diagnostic.with_labels(vec![Label::primary(id, range)])
+            }
+            None => {
+                let place = match located.position {
+                    Some(position) => {
+                        format!("{}:{}:{}", located.file, position.line, position.column)
+                    }
+                    None => located.file.clone(),
+                };
+                diagnostic = diagnostic.with_notes(vec![format!("in {place}")]);
+            }
+        }
+        if let Some(help) = &located.help {
+            diagnostic = diagnostic.with_notes(vec![format!("help: {help}")]);
+        }
+        // Rendering into a buffer fails only for a file id it was not given.
+        let _ = term::emit_to_write_style(&mut out, &config, &files, &diagnostic);
+    }
+    String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// The byte range of the token at 1-based `line` and `column` (in characters): a mapping key up
+/// to its `:`, else the value up to the end of the line (without a trailing comment).
+fn token_span(text: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map(|(index, _)| index + 1)?
+    };
+    let line_text = text[line_start..]
+        .split('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r');
+    let offset: usize = line_text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    let rest = &line_text[offset.min(line_text.len())..];
+    let key_end = rest
+        .find(": ")
+        .or_else(|| rest.strip_suffix(':').map(str::len));
+    let quoted = rest.starts_with('"') || rest.starts_with('\'');
+    let length = match key_end {
+        Some(end) if !quoted && !rest[..end].contains(['{', '[']) => end,
+        _ => {
+            let without_comment = match rest.find(" #") {
+                Some(comment) if !quoted => &rest[..comment],
+                _ => rest,
+            };
+            without_comment.trim_end().len()
+        }
+    };
+    let start = (line_start + offset).min(text.len());
+    let end = (start + length.max(1)).min(text.len());
+    Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Rule;
+    use crate::yaml::Position;
+
+    #[test]
+    fn underlines_keys_and_values() {
+        let text = "name: Demo\ncodes:\n  card_declined:\n    status: 200  # wrong\n";
+        assert_eq!(&text[token_span(text, 3, 3).unwrap()], "card_declined");
+        assert_eq!(&text[token_span(text, 4, 13).unwrap()], "200");
+        assert_eq!(&text[token_span(text, 1, 7).unwrap()], "Demo");
+    }
+
+    #[test]
+    fn renders_like_rustc() {
+        let located = Located {
+            rule: Rule::Status,
+            file: "catalog/x.yaml".into(),
+            position: Some(Position {
+                line: 4,
+                column: 13,
+            }),
+            message: "status 200 is not an error status".into(),
+            help: Some("error responses have statuses 400..=599".into()),
+        };
+        let text = "name: Demo\ncodes:\n  card_declined:\n    status: 200\n";
+        let rendered = render(&[located], |_| Some(text.to_owned()), false);
+        assert!(
+            rendered.starts_with("error[E0301]: status 200 is not an error status\n"),
+            "{rendered}"
+        );
+        assert!(rendered.contains("catalog/x.yaml:4:13"), "{rendered}");
+        assert!(rendered.contains("status: 200"), "{rendered}");
+        assert!(rendered.contains("^^^"), "{rendered}");
+        assert!(
+            rendered.contains("= help: error responses have statuses 400..=599"),
+            "{rendered}"
+        );
+    }
+}
