@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::expand::{code_info, envelope_expr};
+use crate::expand::{self, code_info, envelope_expr, ApiErrorBodies};
 use crate::model::{RetryAdvice, Slot};
 use crate::plan::Provider;
 use crate::template::{FieldRef, Template};
@@ -509,27 +509,15 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
         &quote!(::errcat::ApiError::category(__self_0)),
         &other_category,
     );
-    let forwarded = if derived.has(|kind| matches!(kind, Kind::Transparent)) {
-        let request_id = derived.dispatch(
-            |_, _| quote!(::core::option::Option::None),
-            &quote!(::errcat::ApiError::request_id(__self_0)),
-            &quote!(::core::option::Option::None),
-        );
-        let retry_after = derived.dispatch(
-            |_, _| quote!(::core::option::Option::None),
-            &quote!(::errcat::ApiError::retry_after(__self_0)),
-            &quote!(::core::option::Option::None),
-        );
-        quote! {
-            fn request_id(&self) -> ::core::option::Option<&str> {
-                #request_id
-            }
-            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
-                #retry_after
-            }
-        }
-    } else {
-        TokenStream::new()
+    let transparent = derived.has(|kind| matches!(kind, Kind::Transparent));
+    let forwarded = |method: TokenStream| {
+        transparent.then(|| {
+            derived.dispatch(
+                |_, _| quote!(::core::option::Option::None),
+                &quote!(::errcat::ApiError::#method(__self_0)),
+                &quote!(::core::option::Option::None),
+            )
+        })
     };
     let transparent_fields = derived
         .variants
@@ -539,30 +527,19 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
     let mut bounds = derived.bounds(transparent_fields, &quote!(::errcat::ApiError));
     bounds.extend(derived.bounds(derived.all_fields(), &quote!(::core::fmt::Debug)));
     let (impl_generics, ty_generics, where_clause) = derived.impl_parts(&bounds);
-    quote! {
-        #[automatically_derived]
-        impl #impl_generics ::errcat::ApiError for #ident #ty_generics #where_clause {
-            fn code(&self) -> &str {
-                #code
-            }
-            fn status(&self) -> ::errcat::http::StatusCode {
-                #status
-            }
-            fn message(&self) -> ::std::borrow::Cow<'_, str> {
-                #message
-            }
-            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
-                #user_message
-            }
-            fn retry(&self) -> ::errcat::RetryAdvice {
-                #retry
-            }
-            fn category(&self) -> ::errcat::Category {
-                #category
-            }
-            #forwarded
-        }
-    }
+    expand::api_error_impl(
+        &quote!(impl #impl_generics ::errcat::ApiError for #ident #ty_generics #where_clause),
+        &ApiErrorBodies {
+            code,
+            status,
+            message,
+            user_message,
+            retry,
+            category,
+            request_id: forwarded(quote!(request_id)),
+            retry_after: forwarded(quote!(retry_after)),
+        },
+    )
 }
 
 fn serialize_impl(derived: &DerivedType) -> TokenStream {

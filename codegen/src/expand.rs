@@ -54,6 +54,73 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
     }
 }
 
+/// The bodies of an `errcat::ApiError` impl, one expression per method (`self` in scope).
+pub(crate) struct ApiErrorBodies {
+    pub code: TokenStream,
+    pub status: TokenStream,
+    pub message: TokenStream,
+    pub user_message: TokenStream,
+    pub retry: TokenStream,
+    pub category: TokenStream,
+    /// `None`: the trait's default (no request id).
+    pub request_id: Option<TokenStream>,
+    /// `None`: the trait's default (no retry-after).
+    pub retry_after: Option<TokenStream>,
+}
+
+/// An `errcat::ApiError` impl: `header` is `impl<…> ::errcat::ApiError for Type<…> where …`.
+pub(crate) fn api_error_impl(header: &TokenStream, bodies: &ApiErrorBodies) -> TokenStream {
+    let ApiErrorBodies {
+        code,
+        status,
+        message,
+        user_message,
+        retry,
+        category,
+        request_id,
+        retry_after,
+    } = bodies;
+    let request_id = request_id.as_ref().map(|body| {
+        quote! {
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                #body
+            }
+        }
+    });
+    let retry_after = retry_after.as_ref().map(|body| {
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #body
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #header {
+            fn code(&self) -> &str {
+                #code
+            }
+            fn status(&self) -> ::errcat::http::StatusCode {
+                #status
+            }
+            fn message(&self) -> ::std::borrow::Cow<'_, str> {
+                #message
+            }
+            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
+                #user_message
+            }
+            fn retry(&self) -> ::errcat::RetryAdvice {
+                #retry
+            }
+            fn category(&self) -> ::errcat::Category {
+                #category
+            }
+            #request_id
+            #retry_after
+        }
+    }
+}
+
 /// `AnyProviderError`: one type over every provider's `Error`, for applications that call
 /// several providers and handle their errors in one place.
 fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
@@ -79,8 +146,19 @@ fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
     let user_message = forward(quote!(user_message));
     let retry = forward(quote!(retry));
     let category = forward(quote!(category));
-    let request_id = forward(quote!(request_id));
-    let retry_after = forward(quote!(retry_after));
+    let api_error = api_error_impl(
+        &quote!(impl ::errcat::ApiError for AnyProviderError),
+        &ApiErrorBodies {
+            code,
+            status,
+            message,
+            user_message,
+            retry,
+            category,
+            request_id: Some(forward(quote!(request_id))),
+            retry_after: Some(forward(quote!(retry_after))),
+        },
+    );
     quote! {
         /// An error of any provider of this crate: match on [`errcat::ApiError::category`] and
         /// [`errcat::ApiError::retry`] once for all of them, or on the variant for one.
@@ -114,32 +192,7 @@ fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
             }
         }
 
-        impl ::errcat::ApiError for AnyProviderError {
-            fn code(&self) -> &str {
-                #code
-            }
-            fn status(&self) -> ::errcat::http::StatusCode {
-                #status
-            }
-            fn message(&self) -> ::std::borrow::Cow<'_, str> {
-                #message
-            }
-            fn user_message(&self) -> ::std::borrow::Cow<'_, str> {
-                #user_message
-            }
-            fn retry(&self) -> ::errcat::RetryAdvice {
-                #retry
-            }
-            fn category(&self) -> ::errcat::Category {
-                #category
-            }
-            fn request_id(&self) -> ::core::option::Option<&str> {
-                #request_id
-            }
-            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
-                #retry_after
-            }
-        }
+        #api_error
 
         #(
             impl ::core::convert::From<#modules::Error> for AnyProviderError {

@@ -11,31 +11,27 @@ pub fn record(error: &impl ApiError, endpoint: &str, field: Option<&str>) {
     let request_id = error.request_id().unwrap_or("");
     let field = field.unwrap_or("");
     let message = error.message();
+    // `tracing` takes the level as a constant, so the event is written once per level.
+    macro_rules! event_at {
+        ($level:expr) => {
+            tracing::event!(
+                target: "errcat",
+                $level,
+                request_id,
+                status_code = status,
+                error_code = error.code(),
+                error_message = %message,
+                field,
+                endpoint,
+                category = error.category().as_str(),
+                retry = error.retry().as_str(),
+                "provider error"
+            )
+        };
+    }
     if error.status().is_client_error() {
-        tracing::warn!(
-            target: "errcat",
-            request_id,
-            status_code = status,
-            error_code = error.code(),
-            error_message = %message,
-            field,
-            endpoint,
-            category = error.category().as_str(),
-            retry = error.retry().as_str(),
-            "provider error"
-        );
+        event_at!(tracing::Level::WARN);
     } else {
-        tracing::error!(
-            target: "errcat",
-            request_id,
-            status_code = status,
-            error_code = error.code(),
-            error_message = %message,
-            field,
-            endpoint,
-            category = error.category().as_str(),
-            retry = error.retry().as_str(),
-            "provider error"
-        );
+        event_at!(tracing::Level::ERROR);
     }
 }
