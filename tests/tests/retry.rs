@@ -87,6 +87,21 @@ async fn call<E: errcat::HttpError>(
     response.text().await.map_err(CallError::Transport)
 }
 
+/// Runs `retry` against the server at `url`, sending each attempt's idempotency key and `token`.
+async fn run<E: errcat::HttpError + 'static>(
+    retry: Retry,
+    client: &reqwest::Client,
+    url: &str,
+    token: &str,
+) -> Result<String, errcat::retry::RetryError<CallError<E>>> {
+    retry
+        .run(|attempt| {
+            let (client, url, token) = (client.clone(), url.to_owned(), token.to_owned());
+            async move { call::<E>(&client, &url, &attempt.idempotency_key, &token).await }
+        })
+        .await
+}
+
 fn gaps(seen: &Mutex<Seen>) -> Vec<Duration> {
     let seen = seen.lock().unwrap();
     seen.requests
@@ -113,13 +128,7 @@ async fn rate_limited_waits_for_retry_after() {
     })
     .await;
     let client = reqwest::Client::new();
-    let body = Retry::new(policy())
-        .run(|attempt| {
-            let (client, url) = (client.clone(), url.clone());
-            async move {
-                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
-            }
-        })
+    let body = run::<verification::Error>(Retry::new(policy()), &client, &url, "t")
         .await
         .unwrap();
     assert_eq!(body, "ok");
@@ -140,13 +149,7 @@ async fn unavailable_backs_off_exponentially_up_to_the_cap() {
     })
     .await;
     let client = reqwest::Client::new();
-    Retry::new(policy())
-        .run(|attempt| {
-            let (client, url) = (client.clone(), url.clone());
-            async move {
-                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
-            }
-        })
+    run::<verification::Error>(Retry::new(policy()), &client, &url, "t")
         .await
         .unwrap();
     let millis: Vec<u128> = gaps(&seen).iter().map(Duration::as_millis).collect();
@@ -165,13 +168,7 @@ async fn validation_errors_are_not_retried() {
     })
     .await;
     let client = reqwest::Client::new();
-    let error = Retry::new(policy())
-        .run(|attempt| {
-            let (client, url) = (client.clone(), url.clone());
-            async move {
-                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
-            }
-        })
+    let error = run::<verification::Error>(Retry::new(policy()), &client, &url, "t")
         .await
         .unwrap_err();
     assert_eq!(error.reason, StopReason::Final);
@@ -280,13 +277,7 @@ async fn the_attempt_limit_and_the_deadline_hold() {
         max_attempts: 3,
         ..policy()
     };
-    let error = Retry::new(limited)
-        .run(|attempt| {
-            let (client, url) = (client.clone(), url.clone());
-            async move {
-                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
-            }
-        })
+    let error = run::<verification::Error>(Retry::new(limited), &client, &url, "t")
         .await
         .unwrap_err();
     assert_eq!((error.reason, error.attempts), (StopReason::Attempts, 3));
@@ -304,13 +295,7 @@ async fn the_attempt_limit_and_the_deadline_hold() {
         jitter: Jitter::None,
     };
     let started = Instant::now();
-    let error = Retry::new(slow)
-        .run(|attempt| {
-            let (client, url) = (client.clone(), url.clone());
-            async move {
-                call::<verification::Error>(&client, &url, &attempt.idempotency_key, "t").await
-            }
-        })
+    let error = run::<verification::Error>(Retry::new(slow), &client, &url, "t")
         .await
         .unwrap_err();
     assert_eq!(error.reason, StopReason::Deadline);
