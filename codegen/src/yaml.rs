@@ -30,12 +30,65 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// The deepest nesting of flow collections (`[`, `{`) a catalog may have; serde_yaml refuses
+/// more than this anyway, but only after a parse whose time grows with the square of the depth.
+const MAX_FLOW_DEPTH: usize = 128;
+
 /// Parses catalog text.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+    check_flow_depth(source)?;
     match serde_yaml::from_str::<serde_yaml::Value>(source) {
         Ok(value) => Ok(convert(value)),
         Err(error) => Err(syntax_error(source, &error)),
     }
+}
+
+/// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`] in one linear pass, before the
+/// parser sees them. Quoted strings and comments are skipped; a bracket inside a plain scalar is
+/// counted, which can only make the check stricter than the parser at depths no catalog has.
+fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut chars = source.chars().peekable();
+    let (mut line, mut column) = (1, 0);
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (quote, c) {
+            (_, '\n') => {
+                line += 1;
+                column = 0;
+                if quote == Some('#') {
+                    quote = None;
+                }
+            }
+            (Some('"'), '\\') => {
+                chars.next();
+                column += 1;
+            }
+            (Some('\''), '\'') if chars.peek() == Some(&'\'') => {
+                chars.next();
+                column += 1;
+            }
+            (Some(open), c) if c == open && open != '#' => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') if previous.is_whitespace() => quote = Some('#'),
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(SyntaxError {
+                        position: Some(Position { line, column }),
+                        message: format!("collections nested deeper than {MAX_FLOW_DEPTH} levels"),
+                    });
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, _) => {}
+        }
+        previous = c;
+    }
+    Ok(())
 }
 
 fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
@@ -394,6 +447,24 @@ statuses:
         assert_eq!(values[3], &Node::Null);
         assert_eq!(values[4], &Node::Seq(vec![Node::Str("x".into())]));
         assert!(matches!(values[5], Node::Tagged(..)));
+    }
+
+    #[test]
+    fn refuses_deep_flow_nesting_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(129), "]".repeat(129));
+        let error = parse(&deep).unwrap_err();
+        assert_eq!(
+            error.position,
+            Some(Position {
+                line: 1,
+                column: 132
+            })
+        );
+        assert!(error.message.contains("nested deeper than 128"));
+        // Brackets in quotes and comments do not count.
+        let quoted = format!("a: \"{}\" # {}\nb: 1\n", "[".repeat(500), "{".repeat(500));
+        assert!(parse(&quoted).is_ok());
+        assert!(parse(&format!("a: {}{}\n", "[".repeat(100), "]".repeat(100))).is_ok());
     }
 
     #[test]

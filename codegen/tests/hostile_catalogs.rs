@@ -1,0 +1,151 @@
+//! Hostile catalog text: every case ends in a located diagnostic or a valid catalog, quickly,
+//! and never in a panic.
+
+use std::time::Instant;
+
+use errcat_codegen::diagnostic::{Located, Rule};
+use errcat_codegen::load_catalog;
+
+const VALID: &str = "name: Demo\nenvelope:\n  keys:\n    code: code\n    message: message\nstatuses:\n  400: {meaning: Bad Request}\ncodes:\n  card_declined:\n    status: 402\n    message: \"The card was declined.\"\n";
+
+fn load(text: &[u8]) -> Result<errcat_codegen::plan::Provider, Vec<Located>> {
+    load_catalog("catalog/hostile.yaml", text, "hostile")
+}
+
+fn only_rule(result: Result<errcat_codegen::plan::Provider, Vec<Located>>) -> (Rule, Located) {
+    let diagnostics = result.expect_err("the catalog must be rejected");
+    let first = diagnostics[0].clone();
+    (first.rule, first)
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..12 {
+        let previous = (b'a' + level - 1) as char;
+        let name = (b'a' + level) as char;
+        text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+    }
+    text.push_str(VALID);
+    let started = Instant::now();
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Syntax, "{located}");
+    assert!(located.message.contains("repetition limit"), "{located}");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_with_a_location() {
+    let text = format!(
+        "{VALID}description: {}x{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let started = Instant::now();
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Syntax, "{located}");
+    assert!(
+        located.message.contains("nested deeper than 128 levels"),
+        "{located}"
+    );
+    assert!(located.position.is_some(), "{located}");
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_ten_megabyte_catalog_loads() {
+    let mut text = String::from(VALID);
+    let filler = "x".repeat(1_000);
+    for index in 0..10_000 {
+        text.push_str(&format!("# {index} {filler}\n"));
+    }
+    text.push_str(&format!("description: \"{}\"\n", "long ".repeat(200_000)));
+    assert!(text.len() > 10_000_000);
+    let started = Instant::now();
+    let provider = load(text.as_bytes()).unwrap();
+    assert_eq!(
+        provider.description.as_deref().map(str::len),
+        Some(1_000_000)
+    );
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{VALID}");
+    assert_eq!(load(text.as_bytes()).unwrap().codes.len(), 1);
+}
+
+#[test]
+fn crlf_line_ends_load_and_locate() {
+    let text = VALID.replace('\n', "\r\n");
+    assert_eq!(load(text.as_bytes()).unwrap().codes.len(), 1);
+    let broken = text.replace("status: 402", "status: 200");
+    let (rule, located) = only_rule(load(broken.as_bytes()));
+    assert_eq!(rule, Rule::Status);
+    let position = located.position.unwrap();
+    assert_eq!((position.line, position.column), (10, 13));
+}
+
+#[test]
+fn tabs_for_indentation_are_a_located_syntax_error() {
+    let text = VALID.replace("  card_declined:\n", "\tcard_declined:\n");
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Syntax, "{located}");
+    assert_eq!(located.position.map(|p| p.line), Some(9), "{located}");
+}
+
+#[test]
+fn nul_bytes_and_control_characters_are_kept_in_strings() {
+    let text = VALID.replace(
+        "\"The card was declined.\"",
+        "\"NUL \\0 bell \\a bidi \\u202E end\"",
+    );
+    let provider = load(text.as_bytes()).unwrap();
+    assert_eq!(
+        provider.codes[0].message,
+        "NUL \0 bell \u{7} bidi \u{202e} end"
+    );
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    // A fixed pseudo-random walk over byte soups and mutations of a valid catalog.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..2_000 {
+        let mut bytes = VALID.as_bytes().to_vec();
+        for _ in 0..(next() % 8) {
+            let position = (next() as usize) % bytes.len();
+            match next() % 3 {
+                0 => bytes[position] = next() as u8,
+                1 => {
+                    bytes.remove(position);
+                }
+                _ => bytes.insert(position, b":[{&*!|>-\"'#\t\n "[(next() % 15) as usize]),
+            }
+        }
+        // Either outcome is fine; reaching here without a panic is what is checked, and every
+        // diagnostic has a message.
+        if let Err(diagnostics) = load(&bytes) {
+            assert!(diagnostics.iter().all(|d| !d.message.is_empty()));
+        }
+    }
+}
