@@ -35,6 +35,7 @@ pub trait Catalog {
     fn to_json(error: &Self::Error) -> Vec<u8>;
     fn from_wire(wire: &str) -> Self::Code;
     fn with_headers(error: Self::Error, headers: errcat::HeaderInfo) -> Self::Error;
+    fn envelope() -> &'static errcat::wire::Envelope;
 }
 
 macro_rules! catalog {
@@ -84,6 +85,9 @@ macro_rules! catalog {
             }
             fn with_headers(error: Self::Error, headers: errcat::HeaderInfo) -> Self::Error {
                 error.with_headers(headers)
+            }
+            fn envelope() -> &'static errcat::wire::Envelope {
+                &$module::ENVELOPE
             }
         }
     };

@@ -1,0 +1,170 @@
+//! Property tests: random error bodies of every provider round-trip exactly, and random catalogs
+//! either load into code that parses and formats identically twice, or give diagnostics.
+
+mod common;
+
+use common::Catalog;
+use errcat::wire::Slot;
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+/// Any JSON value, unicode strings included, a few levels deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (-1.0e9f64..1.0e9).prop_map(Value::from),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(any::<String>(), inner, 0..4)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// A value for one slot: usually of the slot's type, sometimes anything (kept as an extra key).
+fn slot_value(slot: Slot) -> BoxedStrategy<Value> {
+    let typed: BoxedStrategy<Value> = match slot {
+        Slot::Metadata => prop::collection::btree_map(any::<String>(), json_value(), 0..3)
+            .prop_map(|map| Value::Object(map.into_iter().collect()))
+            .boxed(),
+        Slot::RetryAfter => any::<u64>().prop_map(Value::from).boxed(),
+        Slot::Errors => prop::collection::vec(json_value(), 0..3)
+            .prop_map(Value::Array)
+            .boxed(),
+        _ => any::<String>().prop_map(Value::String).boxed(),
+    };
+    prop_oneof![4 => typed, 1 => json_value()].boxed()
+}
+
+/// A random body in `C`'s envelope: a code (listed or not) under one of the envelope's names,
+/// random optional slots, random unknown keys, and for nested envelopes random outer keys.
+fn body<C: Catalog>() -> impl Strategy<Value = Value> {
+    let envelope = C::envelope();
+    let wires: Vec<String> = C::all()
+        .iter()
+        .map(|code| C::wire(code).to_owned())
+        .collect();
+    let identifying = if envelope.spec(Slot::Code).is_some() {
+        Slot::Code
+    } else {
+        Slot::Message
+    };
+    let identity = prop_oneof![prop::sample::select(wires), any::<String>()];
+    let slots: Vec<BoxedStrategy<Option<(String, Value)>>> = envelope
+        .keys
+        .iter()
+        .filter(|spec| spec.slot != identifying)
+        .map(|spec| {
+            let names = spec.names.to_vec();
+            proptest::option::of(
+                (prop::sample::select(names), slot_value(spec.slot))
+                    .prop_map(|(name, value)| (name.to_owned(), value)),
+            )
+            .boxed()
+        })
+        .collect();
+    let known: Vec<&str> = envelope
+        .keys
+        .iter()
+        .flat_map(|spec| spec.names.iter().copied())
+        .collect();
+    let extra = prop::collection::btree_map("[a-z_]{1,12}|\\PC{1,8}", json_value(), 0..3).prop_map(
+        move |map| {
+            map.into_iter()
+                .filter(|(key, _)| !known.contains(&key.as_str()))
+                .collect::<Vec<_>>()
+        },
+    );
+    let outer = prop::collection::btree_map("[a-z]{1,8}", json_value(), 0..2);
+    let identifying_name = envelope
+        .spec(identifying)
+        .and_then(|spec| spec.names.first())
+        .copied()
+        .unwrap_or("code");
+    (identity, slots, extra, outer).prop_map(move |(identity, slots, extra, outer)| {
+        let mut object = Map::new();
+        object.insert(identifying_name.to_owned(), Value::String(identity));
+        for (name, value) in slots.into_iter().flatten() {
+            object.insert(name, value);
+        }
+        for (key, value) in extra {
+            object.insert(key, value);
+        }
+        match envelope.nested_under {
+            Some(key) => {
+                let mut top: Map<String, Value> =
+                    outer.into_iter().filter(|(name, _)| name != key).collect();
+                top.insert(key.to_owned(), Value::Object(object));
+                Value::Object(top)
+            }
+            None => Value::Object(object),
+        }
+    })
+}
+
+fn round_trips<C: Catalog>() {
+    let config = ProptestConfig {
+        cases: 200,
+        ..ProptestConfig::default()
+    };
+    proptest!(config, |(value in body::<C>(), status in 400u16..600)| {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let decoded = C::decode(status, &bytes).unwrap();
+        let rendered = C::to_json(&decoded);
+        prop_assert_eq!(&serde_json::from_slice::<Value>(&rendered).unwrap(), &value);
+        prop_assert_eq!(C::decode(status, &rendered).unwrap(), decoded);
+    });
+}
+
+#[test]
+fn random_bodies_of_every_provider_round_trip_exactly() {
+    each_catalog!(round_trips);
+}
+
+/// A random catalog: wire codes and texts drawn from hostile alphabets.
+fn catalog_text() -> impl Strategy<Value = String> {
+    let wire = "[a-zA-Z_][a-zA-Z0-9_ .-]{0,10}|\\PC{1,6}";
+    let text = "\\PC{0,20}";
+    let codes = prop::collection::vec((wire, text, 100u16..700, prop::option::of(text)), 1..6);
+    (codes, prop::bool::ANY).prop_map(|(codes, nested)| {
+        let quote = |text: &str| serde_json::to_string(text).unwrap();
+        let mut yaml = String::from("name: Random\nenvelope:\n");
+        if nested {
+            yaml.push_str("  nested_under: error\n");
+        }
+        yaml.push_str("  keys:\n    code: code\n    message: message\nstatuses:\n  400: {meaning: Bad}\ncodes:\n");
+        for (wire, message, status, fix) in codes {
+            yaml.push_str(&format!("  {}:\n    status: {status}\n    message: {}\n", quote(&wire), quote(&message)));
+            if let Some(fix) = fix {
+                yaml.push_str(&format!("    fix: {}\n", quote(&fix)));
+            }
+        }
+        yaml
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_catalogs_expand_to_code_that_formats_identically_twice(yaml in catalog_text()) {
+        match errcat_codegen::load_catalog("catalog/random.yaml", yaml.as_bytes(), "random") {
+            Ok(provider) => {
+                let first = errcat_codegen::emit::format_file(errcat_codegen::expand::provider(&provider), "x").unwrap();
+                let second = errcat_codegen::emit::format_file(errcat_codegen::expand::provider(&provider), "x").unwrap();
+                prop_assert_eq!(&first, &second);
+                prop_assert!(syn::parse_file(&first).is_ok());
+            }
+            Err(diagnostics) => {
+                prop_assert!(!diagnostics.is_empty());
+                prop_assert!(diagnostics.iter().all(|d| d.position.is_some() && !d.message.is_empty()));
+            }
+        }
+    }
+}
