@@ -1,4 +1,5 @@
 //! `errcat`: check, expand, document, diff, describe and scaffold error catalogs.
+#![forbid(unsafe_code)]
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

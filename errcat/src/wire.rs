@@ -598,6 +598,9 @@ fn read_error_object<'de, A: MapAccess<'de>>(
                     // Put the displaced value back: the new one did not fit the slot.
                     let _ = fields.store(slot, old);
                     fields.names[slot.index()] = previous;
+                } else if filled_under == Some(name) {
+                    // The same key again: the last value wins, as in any JSON object.
+                    fields.take(slot);
                 }
                 fields.extra.insert(key.into_owned(), value);
             }
@@ -726,6 +729,18 @@ mod tests {
         assert_eq!(fields.extra.len(), 3);
         assert_eq!(fields.outer.len(), 1);
         assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap());
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_whatever_its_type() {
+        for body in [
+            r#"{"error":{"code":"x","message":"first","message":7}}"#,
+            r#"{"error":{"code":"x","message":7,"message":"last"}}"#,
+            r#"{"error":{"code":"x","message":"first","message":"last"}}"#,
+        ] {
+            let (_, rendered) = round_trip(body);
+            assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap(), "{body}");
+        }
     }
 
     #[test]

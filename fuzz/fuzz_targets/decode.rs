@@ -1,0 +1,4 @@
+//! Fuzz target: see `errcat_tests::fuzz::decode`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| errcat_tests::fuzz::decode(data));
