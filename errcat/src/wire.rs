@@ -739,7 +739,11 @@ mod tests {
             r#"{"error":{"code":"x","message":"first","message":"last"}}"#,
         ] {
             let (_, rendered) = round_trip(body);
-            assert_eq!(rendered, serde_json::from_str::<Value>(body).unwrap(), "{body}");
+            assert_eq!(
+                rendered,
+                serde_json::from_str::<Value>(body).unwrap(),
+                "{body}"
+            );
         }
     }
 

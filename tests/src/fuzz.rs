@@ -30,9 +30,16 @@ pub fn decode(data: &[u8]) {
             if let Ok(error) = $module::Error::decode(status, body) {
                 let input: Value = serde_json::from_slice(body).expect("a decoded body is JSON");
                 let rendered = error.to_json();
-                let output: Value = serde_json::from_slice(&rendered).expect("a rendered body is JSON");
-                assert_eq!(output, input, "{} re-encoded differently", stringify!($module));
-                let again = $module::Error::decode(status, &rendered).expect("a rendered body decodes");
+                let output: Value =
+                    serde_json::from_slice(&rendered).expect("a rendered body is JSON");
+                assert_eq!(
+                    output,
+                    input,
+                    "{} re-encoded differently",
+                    stringify!($module)
+                );
+                let again =
+                    $module::Error::decode(status, &rendered).expect("a rendered body decodes");
                 assert_eq!(again, error);
             }
         };
@@ -61,7 +68,8 @@ pub fn catalog(data: &[u8]) {
     match errcat_codegen::load_catalog("fuzz.yaml", data, "fuzz") {
         Ok(provider) => {
             let tokens = errcat_codegen::expand::provider(&provider);
-            errcat_codegen::emit::format_file(tokens, "fuzz.yaml").expect("a valid catalog expands to valid Rust");
+            errcat_codegen::emit::format_file(tokens, "fuzz.yaml")
+                .expect("a valid catalog expands to valid Rust");
         }
         Err(diagnostics) => assert!(!diagnostics.is_empty()),
     }
@@ -97,7 +105,8 @@ pub enum FuzzError {
 pub fn derived_deserialize(data: &[u8]) {
     if let Ok(error) = serde_json::from_slice::<FuzzError>(data) {
         let rendered = serde_json::to_vec(&error).expect("a derived error serializes");
-        let again: FuzzError = serde_json::from_slice(&rendered).expect("a rendered derived error decodes");
+        let again: FuzzError =
+            serde_json::from_slice(&rendered).expect("a rendered derived error decodes");
         assert_eq!(format!("{again:?}"), format!("{error:?}"));
     }
 }

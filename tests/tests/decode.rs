@@ -250,3 +250,37 @@ fn decode_errors_from_serde_are_errors_too() {
         serde_json::from_str(r#"{"error":{"code":"kyc_incomplete"}}"#).unwrap();
     assert_eq!(error.status(), http::StatusCode::CONFLICT);
 }
+
+#[test]
+fn a_hundred_megabyte_body_is_refused_before_parsing() {
+    let mut body = b"{\"error\":{\"code\":\"server_error\",\"message\":\"".to_vec();
+    body.resize(100 * 1024 * 1024, b'x');
+    let started = std::time::Instant::now();
+    let error = vaultspay::Error::decode(500, &body).unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &DecodeErrorKind::TooLarge {
+            size: 100 * 1024 * 1024,
+            limit: errcat::wire::MAX_BODY_BYTES
+        }
+    );
+    assert!(error.body().is_empty(), "the oversized body is not copied");
+    assert!(started.elapsed().as_millis() < 1_000);
+}
+
+#[test]
+fn numbers_where_strings_belong_and_back_are_kept_verbatim() {
+    let body = br#"{"code":"not_found","message":404,"request_id":7.5,"metadata":"flat"}"#;
+    let error = licensekey::Error::decode(404, body).unwrap();
+    assert_eq!(error.message(), licensekey::Code::NotFound.message());
+    assert_eq!(error.request_id(), None);
+    assert_eq!(error.metadata(), None);
+    assert_eq!(error.extra()["message"], 404);
+    assert_eq!(error.extra()["request_id"], 7.5);
+    assert_eq!(error.extra()["metadata"], "flat");
+    assert_eq!(json(&error.to_json()), json(body));
+    let body = br#"{"error":{"code":"RATE_LIMIT_EXCEEDED","message":"m","retryAfter":"60"}}"#;
+    let error = verification::Error::decode(429, body).unwrap();
+    assert_eq!(error.retry_after(), None);
+    assert_eq!(json(&error.to_json()), json(body));
+}

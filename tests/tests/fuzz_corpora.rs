@@ -8,8 +8,12 @@ use std::path::Path;
 fn replay(target: &str, run: fn(&[u8])) -> usize {
     let mut count = 0;
     for kind in ["seeds", "corpus"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz").join(kind).join(target);
-        for entry in fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fuzz")
+            .join(kind)
+            .join(target);
+        for entry in fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        {
             let path = entry.unwrap().path();
             let data = fs::read(&path).unwrap();
             let outcome = std::panic::catch_unwind(|| run(&data));
@@ -37,7 +41,12 @@ fn catalog_corpus() {
 
 #[test]
 fn derived_deserialize_corpus() {
-    assert!(replay("derived_deserialize", errcat_tests::fuzz::derived_deserialize) >= 5);
+    assert!(
+        replay(
+            "derived_deserialize",
+            errcat_tests::fuzz::derived_deserialize
+        ) >= 5
+    );
 }
 
 /// The fuzz targets themselves build (with plain cargo: no fuzzing instrumentation) and replay
@@ -54,7 +63,11 @@ fn fuzz_targets_build_and_replay_their_corpora() {
         .env_remove("RUSTFLAGS")
         .output()
         .unwrap();
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     for target in ["decode", "from_wire", "catalog", "derived_deserialize"] {
         let run = std::process::Command::new(target_dir.join("debug").join(target))
             .arg("-runs=0")

@@ -9,17 +9,54 @@ use std::path::{Path, PathBuf};
 use errcat_generated::{licensekey, vaultspay, verification, vivamo, vrp_billing};
 
 fn corpus(target: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds").join(target)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/seeds")
+        .join(target)
 }
 
 fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     let mut seeds = Vec::new();
     let providers: [(&str, &[errcat::Example], Vec<String>); 5] = [
-        ("vivamo", vivamo::EXAMPLES, vivamo::Code::ALL.iter().map(|c| c.as_str().to_owned()).collect()),
-        ("licensekey", licensekey::EXAMPLES, licensekey::Code::ALL.iter().map(|c| c.as_str().to_owned()).collect()),
-        ("vrp_billing", vrp_billing::EXAMPLES, vrp_billing::Code::ALL.iter().map(|c| c.as_str().to_owned()).collect()),
-        ("vaultspay", vaultspay::EXAMPLES, vaultspay::Code::ALL.iter().map(|c| c.as_str().to_owned()).collect()),
-        ("verification", verification::EXAMPLES, verification::Code::ALL.iter().map(|c| c.as_str().to_owned()).collect()),
+        (
+            "vivamo",
+            vivamo::EXAMPLES,
+            vivamo::Code::ALL
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            "licensekey",
+            licensekey::EXAMPLES,
+            licensekey::Code::ALL
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            "vrp_billing",
+            vrp_billing::EXAMPLES,
+            vrp_billing::Code::ALL
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            "vaultspay",
+            vaultspay::EXAMPLES,
+            vaultspay::Code::ALL
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        ),
+        (
+            "verification",
+            verification::EXAMPLES,
+            verification::Code::ALL
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
+        ),
     ];
     for (provider, examples, wires) in providers {
         for (index, example) in examples.iter().enumerate() {
@@ -28,38 +65,77 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
             seeds.push(("decode", format!("example-{provider}-{index}"), data));
         }
         for (index, wire) in wires.iter().enumerate() {
-            seeds.push(("from_wire", format!("wire-{provider}-{index}"), wire.as_bytes().to_vec()));
+            seeds.push((
+                "from_wire",
+                format!("wire-{provider}-{index}"),
+                wire.as_bytes().to_vec(),
+            ));
         }
     }
     let hostile: [(&str, &[u8]); 6] = [
         ("html", b"\xf6\x01<html><body>502 Bad Gateway</body></html>"),
-        ("truncated", b"\x94\x01{\"error\":{\"code\":\"server_error\",\"mess"),
-        ("duplicate-keys", b"\x90\x01{\"error\":{\"code\":\"a\",\"code\":\"b\"},\"error\":{\"code\":\"c\"}}"),
-        ("wrong-types", b"\x90\x01{\"error\":{\"code\":\"x\",\"message\":7,\"param\":[],\"request_id\":null}}"),
-        ("floats", b"\x90\x01{\"error\":{\"code\":\"x\",\"n\":467384860.81360435,\"m\":1e308}}"),
-        ("alias-keys", b"\x93\x01{\"Message\":\"Forbidden\",\"message\":\"This customer already exists\"}"),
+        (
+            "truncated",
+            b"\x94\x01{\"error\":{\"code\":\"server_error\",\"mess",
+        ),
+        (
+            "duplicate-keys",
+            b"\x90\x01{\"error\":{\"code\":\"a\",\"code\":\"b\"},\"error\":{\"code\":\"c\"}}",
+        ),
+        (
+            "wrong-types",
+            b"\x90\x01{\"error\":{\"code\":\"x\",\"message\":7,\"param\":[],\"request_id\":null}}",
+        ),
+        (
+            "floats",
+            b"\x90\x01{\"error\":{\"code\":\"x\",\"n\":467384860.81360435,\"m\":1e308}}",
+        ),
+        (
+            "alias-keys",
+            b"\x93\x01{\"Message\":\"Forbidden\",\"message\":\"This customer already exists\"}",
+        ),
     ];
     for (name, data) in hostile {
         seeds.push(("decode", format!("hostile-{name}"), data.to_vec()));
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for dir in ["catalog", "codegen/tests/bad"] {
-        let mut files: Vec<PathBuf> = fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<PathBuf> = fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.sort();
-        for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "yaml")) {
-            let name = format!("{}-{}", dir.replace('/', "-"), file.file_stem().unwrap().to_string_lossy());
+        for file in files
+            .into_iter()
+            .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
+        {
+            let name = format!(
+                "{}-{}",
+                dir.replace('/', "-"),
+                file.file_stem().unwrap().to_string_lossy()
+            );
             seeds.push(("catalog", name, fs::read(&file).unwrap()));
         }
     }
     let derived = [
         ("unit", "{\"error\":{\"code\":\"not_found\"}}"),
-        ("struct", "{\"error\":{\"code\":\"invalid\",\"field\":\"f\",\"value\":-3,\"hint\":null}}"),
+        (
+            "struct",
+            "{\"error\":{\"code\":\"invalid\",\"field\":\"f\",\"value\":-3,\"hint\":null}}",
+        ),
         ("tuple", "{\"error\":{\"code\":\"limited\",\"0\":30}}"),
         ("other", "{\"error\":{\"code\":\"new\",\"message\":\"?\"}}"),
-        ("wrong-type", "{\"error\":{\"code\":\"invalid\",\"field\":1,\"value\":\"x\"}}"),
+        (
+            "wrong-type",
+            "{\"error\":{\"code\":\"invalid\",\"field\":1,\"value\":\"x\"}}",
+        ),
     ];
     for (name, body) in derived {
-        seeds.push(("derived_deserialize", format!("derived-{name}"), body.as_bytes().to_vec()));
+        seeds.push((
+            "derived_deserialize",
+            format!("derived-{name}"),
+            body.as_bytes().to_vec(),
+        ));
     }
     seeds
 }
@@ -73,8 +149,18 @@ fn seed_corpora_are_written() {
             fs::create_dir_all(corpus(target)).unwrap();
             fs::write(&path, &data).unwrap();
         } else {
-            let committed = fs::read(&path).unwrap_or_else(|_| panic!("missing seed {}: run with ERRCAT_WRITE_CORPUS=1", path.display()));
-            assert_eq!(committed, data, "stale seed {}: run with ERRCAT_WRITE_CORPUS=1", path.display());
+            let committed = fs::read(&path).unwrap_or_else(|_| {
+                panic!(
+                    "missing seed {}: run with ERRCAT_WRITE_CORPUS=1",
+                    path.display()
+                )
+            });
+            assert_eq!(
+                committed,
+                data,
+                "stale seed {}: run with ERRCAT_WRITE_CORPUS=1",
+                path.display()
+            );
         }
     }
 }
