@@ -1,0 +1,80 @@
+//! errcat's generated code against hand-written serde code, side by side in one run.
+//!
+//! `cargo bench -p errcat-benches` (ratios: compare `errcat` with `handwritten` and `floor` in
+//! each group).
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use errcat_benches::{large_licensekey_body, licensekey as hand_lk, vaultspay as hand_vp};
+use errcat_generated::{licensekey, vaultspay};
+
+const TYPICAL: &[u8] = br#"{"error":{"code":"validation_failed","message":"email: must be a valid email address","type":"invalid_request","param":"email","request_id":"req_01HX7ABCDEFG"}}"#;
+
+fn decode(c: &mut Criterion) {
+    let mut group = c.benchmark_group("decode_typical");
+    group.bench_function("errcat", |b| {
+        b.iter(|| vaultspay::Error::decode(422, black_box(TYPICAL)).unwrap())
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| serde_json::from_slice::<hand_vp::Envelope>(black_box(TYPICAL)).unwrap())
+    });
+    group.bench_function("floor", |b| {
+        b.iter(|| serde_json::from_slice::<hand_vp::Borrowed>(black_box(TYPICAL)).unwrap())
+    });
+    group.finish();
+
+    let large = large_licensekey_body(60);
+    let mut group = c.benchmark_group("decode_large");
+    group.bench_function("errcat", |b| {
+        b.iter(|| licensekey::Error::decode(404, black_box(&large)).unwrap())
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| serde_json::from_slice::<hand_lk::Body>(black_box(&large)).unwrap())
+    });
+    group.bench_function("floor", |b| {
+        b.iter(|| serde_json::from_slice::<hand_lk::Borrowed>(black_box(&large)).unwrap())
+    });
+    group.finish();
+}
+
+fn render(c: &mut Criterion) {
+    let ours = vaultspay::Error::decode(422, TYPICAL).unwrap();
+    let theirs: hand_vp::Envelope = serde_json::from_slice(TYPICAL).unwrap();
+    let mut group = c.benchmark_group("render");
+    group.bench_function("errcat", |b| b.iter(|| black_box(&ours).to_json()));
+    group.bench_function("handwritten", |b| {
+        b.iter(|| serde_json::to_vec(black_box(&theirs)).unwrap())
+    });
+    group.finish();
+}
+
+fn display(c: &mut Criterion) {
+    let ours = vaultspay::Error::decode(422, TYPICAL).unwrap();
+    let theirs: hand_vp::Envelope = serde_json::from_slice(TYPICAL).unwrap();
+    let mut group = c.benchmark_group("display");
+    group.bench_function("errcat", |b| b.iter(|| black_box(&ours).to_string()));
+    group.bench_function("handwritten", |b| {
+        b.iter(|| black_box(&theirs.error).to_string())
+    });
+    group.finish();
+}
+
+fn from_wire(c: &mut Criterion) {
+    let mut group = c.benchmark_group("from_wire");
+    group.bench_function("errcat_hit", |b| {
+        b.iter(|| vaultspay::Code::from_wire(black_box("rate_limit_exceeded")))
+    });
+    group.bench_function("errcat_miss", |b| {
+        b.iter(|| vaultspay::Code::from_wire(black_box("rate_limit_exceeded_x")))
+    });
+    group.bench_function("handwritten_hit", |b| {
+        b.iter(|| {
+            serde_json::from_str::<hand_vp::Code>(black_box("\"rate_limit_exceeded\"")).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, decode, render, display, from_wire);
+criterion_main!(benches);
