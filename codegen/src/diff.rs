@@ -138,29 +138,14 @@ impl fmt::Display for Advice {
     }
 }
 
-/// `errcat::Category::for_status(status).as_str()` (mirrored: this crate does not depend on
-/// the runtime crate).
+/// The category word a status implies (`unknown` when it implies none).
 fn derived_category(status: u16) -> &'static str {
-    match status {
-        401 => "authentication",
-        403 => "permission",
-        400 | 405 | 406 | 411 | 413 | 414 | 415 | 422 => "validation",
-        404 | 410 => "not_found",
-        409 | 412 => "conflict",
-        429 => "rate_limited",
-        500 => "internal",
-        502..=504 => "provider_unavailable",
-        _ => "unknown",
-    }
+    Category::for_status(status).map_or("unknown", Category::as_str)
 }
 
-/// `errcat::RetryAdvice::for_status(status).as_str()` (mirrored, as [`derived_category`]).
+/// The retry advice word a status implies.
 fn derived_retry(status: u16) -> &'static str {
-    match status {
-        429 => "retry_after",
-        500 | 502 | 503 | 504 => "backoff",
-        _ => "never",
-    }
+    RetryAdvice::for_status(status).as_str()
 }
 
 /// A text of a code that only people read.

@@ -509,37 +509,40 @@ fn reindent(json: &str) -> String {
 
 /// The category of a documented error (`None`: errcat's run-time-only `unknown`).
 fn code_category(error: &Code) -> Option<Category> {
-    error.category.or_else(|| category_for_status(error.status))
+    error
+        .category
+        .or_else(|| Category::for_status(error.status))
 }
 
 /// The retry advice of a documented error.
 fn code_retry(error: &Code) -> RetryAdvice {
     error
         .retry
-        .unwrap_or_else(|| retry_for_status(error.status))
+        .unwrap_or_else(|| RetryAdvice::for_status(error.status))
 }
 
 /// The category of an unlisted error with a status-table row.
 fn status_category(row: &Status) -> Option<Category> {
-    row.category.or_else(|| category_for_status(row.status))
+    row.category.or_else(|| Category::for_status(row.status))
 }
 
 /// The retry advice of an unlisted error with a status-table row.
 fn status_retry(row: &Status) -> RetryAdvice {
-    row.retry.unwrap_or_else(|| retry_for_status(row.status))
+    row.retry
+        .unwrap_or_else(|| RetryAdvice::for_status(row.status))
 }
 
 /// The category of an unlisted error sent with `status`: its row's, else derived.
 fn unlisted_category(provider: &Provider, status: u16) -> Option<Category> {
     match status_row(provider, status) {
         Some(row) => status_category(row),
-        None => category_for_status(status),
+        None => Category::for_status(status),
     }
 }
 
 /// The retry advice of an unlisted error sent with `status`: its row's, else derived.
 fn unlisted_retry(provider: &Provider, status: u16) -> RetryAdvice {
-    status_row(provider, status).map_or_else(|| retry_for_status(status), status_retry)
+    status_row(provider, status).map_or_else(|| RetryAdvice::for_status(status), status_retry)
 }
 
 /// A type's default retry advice as its codes get it: its own, else from its status
@@ -586,32 +589,6 @@ fn statuses_not_in_table(provider: &Provider) -> Vec<(u16, Vec<String>)> {
     missing
 }
 
-/// Mirrors `errcat::RetryAdvice::for_status`: 429 waits for `Retry-After`, 500/502/503/504 back
-/// off, everything else is final.
-fn retry_for_status(status: u16) -> RetryAdvice {
-    match status {
-        429 => RetryAdvice::AfterRetryAfter,
-        500 | 502 | 503 | 504 => RetryAdvice::Backoff,
-        _ => RetryAdvice::Never,
-    }
-}
-
-/// Mirrors `errcat::Category::for_status`; `None` is errcat's `Category::Unknown`, which catalogs
-/// cannot write.
-fn category_for_status(status: u16) -> Option<Category> {
-    match status {
-        401 => Some(Category::Authentication),
-        403 => Some(Category::Permission),
-        400 | 405 | 406 | 411 | 413 | 414 | 415 | 422 => Some(Category::Validation),
-        404 | 410 => Some(Category::NotFound),
-        409 | 412 => Some(Category::Conflict),
-        429 => Some(Category::RateLimited),
-        500 => Some(Category::Internal),
-        502..=504 => Some(Category::ProviderUnavailable),
-        _ => None,
-    }
-}
-
 /// The category's word (`unknown` for `None`).
 fn category_name(category: Option<Category>) -> &'static str {
     category.map_or("unknown", Category::as_str)
@@ -635,25 +612,6 @@ fn category_meaning(category: Option<Category>) -> &'static str {
     }
 }
 
-/// Mirrors `errcat::Category::default_user_message`: what errcat shows an end user for an
-/// error whose catalog entry has no `user_message`.
-fn default_user_message(category: Option<Category>) -> &'static str {
-    match category {
-        Some(Category::Authentication) => "We couldn't verify your access. Please sign in again.",
-        Some(Category::Permission) => "You don't have permission to do that.",
-        Some(Category::Validation) => "Please check your information and try again.",
-        Some(Category::NotFound) => "We couldn't find what you were looking for.",
-        Some(Category::Conflict) => "This can't be done right now because of its current state.",
-        Some(Category::RateLimited) => "Too many requests. Please try again later.",
-        Some(Category::ProviderUnavailable) => {
-            "The service is temporarily unavailable. Please try again later."
-        }
-        Some(Category::Internal) => "Something went wrong. Please try again.",
-        Some(Category::BusinessRule) => "This request can't be completed.",
-        None => "An error occurred. Please try again.",
-    }
-}
-
 /// The user message of an error as inline Markdown: its own, else its category's default
 /// (marked as such).
 fn user_message(error: &Code) -> String {
@@ -663,7 +621,7 @@ fn user_message(error: &Code) -> String {
             let category = code_category(error);
             format!(
                 "{} (default for {})",
-                text(default_user_message(category)),
+                text(Category::default_user_message(category)),
                 code(category_name(category))
             )
         }

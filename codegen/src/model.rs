@@ -190,6 +190,64 @@ words! {
     }
 }
 
+impl Category {
+    /// The category a status implies when a catalog says nothing more specific; `None` is the
+    /// runtime's `Category::Unknown`, which catalogs cannot write. The same rule as
+    /// `errcat::Category::for_status` (this crate does not depend on the runtime crate; a test in
+    /// `tests/` keeps the two equal).
+    pub fn for_status(status: u16) -> Option<Category> {
+        match status {
+            401 => Some(Category::Authentication),
+            403 => Some(Category::Permission),
+            400 | 405 | 406 | 411 | 413 | 414 | 415 | 422 => Some(Category::Validation),
+            404 | 410 => Some(Category::NotFound),
+            409 | 412 => Some(Category::Conflict),
+            429 => Some(Category::RateLimited),
+            500 => Some(Category::Internal),
+            502..=504 => Some(Category::ProviderUnavailable),
+            _ => None,
+        }
+    }
+}
+
+impl Category {
+    /// What the runtime shows an end user for an error of `category` whose entry has no
+    /// `user_message` (`None`: the runtime's `Unknown`): the same texts as
+    /// `errcat::Category::default_user_message` (kept equal by a test in `tests/`).
+    pub fn default_user_message(category: Option<Category>) -> &'static str {
+        match category {
+            Some(Category::Authentication) => {
+                "We couldn't verify your access. Please sign in again."
+            }
+            Some(Category::Permission) => "You don't have permission to do that.",
+            Some(Category::Validation) => "Please check your information and try again.",
+            Some(Category::NotFound) => "We couldn't find what you were looking for.",
+            Some(Category::Conflict) => {
+                "This can't be done right now because of its current state."
+            }
+            Some(Category::RateLimited) => "Too many requests. Please try again later.",
+            Some(Category::ProviderUnavailable) => {
+                "The service is temporarily unavailable. Please try again later."
+            }
+            Some(Category::Internal) => "Something went wrong. Please try again.",
+            Some(Category::BusinessRule) => "This request can't be completed.",
+            None => "An error occurred. Please try again.",
+        }
+    }
+}
+
+impl RetryAdvice {
+    /// The advice a status implies when a catalog says nothing more specific: the same rule as
+    /// `errcat::RetryAdvice::for_status` (kept equal by a test in `tests/`).
+    pub fn for_status(status: u16) -> RetryAdvice {
+        match status {
+            429 => RetryAdvice::AfterRetryAfter,
+            500 | 502 | 503 | 504 => RetryAdvice::Backoff,
+            _ => RetryAdvice::Never,
+        }
+    }
+}
+
 /// The facts a code states, by the key that states them, in both front ends: a catalog's
 /// `codes.<code>.<key>` and a derive's `#[api_error(<key> = ...)]`.
 pub const CODE_FACT_KEYS: &[&str] = &[
