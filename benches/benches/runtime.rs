@@ -16,6 +16,9 @@ fn decode(c: &mut Criterion) {
     group.bench_function("errcat", |b| {
         b.iter(|| vaultspay::Error::decode(422, black_box(TYPICAL)).unwrap())
     });
+    group.bench_function("errcat_untyped", |b| {
+        b.iter(|| errcat::wire::decode(&vaultspay::ENVELOPE, 422, black_box(TYPICAL)).unwrap())
+    });
     group.bench_function("handwritten", |b| {
         b.iter(|| serde_json::from_slice::<hand_vp::Envelope>(black_box(TYPICAL)).unwrap())
     });

@@ -43,6 +43,9 @@ fn status_defaults_and_user_messages_agree() {
         .collect();
     assert_eq!(advice, runtime);
     let slots: Vec<&str> = model::Slot::ALL.iter().map(|slot| slot.as_str()).collect();
-    let runtime: Vec<&str> = errcat::wire::Slot::ALL.iter().map(|slot| slot.as_str()).collect();
+    let runtime: Vec<&str> = errcat::wire::Slot::ALL
+        .iter()
+        .map(|slot| slot.as_str())
+        .collect();
     assert_eq!(slots, runtime);
 }
