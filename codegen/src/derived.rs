@@ -437,19 +437,6 @@ fn error_impl(derived: &DerivedType) -> TokenStream {
     }
 }
 
-fn retry_tokens(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
-    match retry {
-        Some(retry) => {
-            let variant = Ident::new(retry.variant(), Span::call_site());
-            quote!(::errcat::RetryAdvice::#variant)
-        }
-        None => {
-            let status = Literal::u16_unsuffixed(status);
-            quote!(::errcat::RetryAdvice::for_status(#status))
-        }
-    }
-}
-
 fn api_error_impl(derived: &DerivedType) -> TokenStream {
     let ident = &derived.ident;
     let info = |index: usize| {
@@ -457,8 +444,8 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
         quote!(__ERRCAT_INFO[#index])
     };
     let other_status = Literal::u16_unsuffixed(derived.other_status);
-    let other_retry = retry_tokens(derived.other_retry, derived.other_status);
-    let other_category = quote!(::errcat::Category::for_status(#other_status));
+    let other_retry = expand::retry_expr(derived.other_retry, derived.other_status);
+    let other_category = expand::category_expr(None, derived.other_status);
 
     let code = derived.dispatch(
         |index, _| {

@@ -299,30 +299,30 @@ pub(crate) fn optional_str(value: Option<&str>) -> TokenStream {
     }
 }
 
-fn category_expr(category: Option<Category>, status: u16) -> TokenStream {
-    match category {
-        Some(category) => {
-            let variant = ident(category.variant());
-            quote!(::errcat::Category::#variant)
+/// `::errcat::<Kind>::<Variant>` for a word the catalog states, else
+/// `::errcat::<Kind>::for_status(<status>)`, resolved by the runtime's rule at compile time.
+fn word_or_status_default(kind: &str, variant: Option<&str>, status: u16) -> TokenStream {
+    let kind = ident(kind);
+    match variant {
+        Some(variant) => {
+            let variant = ident(variant);
+            quote!(::errcat::#kind::#variant)
         }
         None => {
             let status = number(status);
-            quote!(::errcat::Category::for_status(#status))
+            quote!(::errcat::#kind::for_status(#status))
         }
     }
 }
 
-fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
-    match retry {
-        Some(retry) => {
-            let variant = ident(retry.variant());
-            quote!(::errcat::RetryAdvice::#variant)
-        }
-        None => {
-            let status = number(status);
-            quote!(::errcat::RetryAdvice::for_status(#status))
-        }
-    }
+/// The category expression of a code or status row.
+pub(crate) fn category_expr(category: Option<Category>, status: u16) -> TokenStream {
+    word_or_status_default("Category", category.map(Category::variant), status)
+}
+
+/// The retry advice expression of a code or status row.
+pub(crate) fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream {
+    word_or_status_default("RetryAdvice", retry.map(RetryAdvice::variant), status)
 }
 
 /// The `::errcat::wire::Envelope` value of a provider, shared by catalogs and derives.

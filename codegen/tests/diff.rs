@@ -5,7 +5,7 @@
 //! pair must give, in order. To add a case, add a directory and its entry.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use errcat_codegen::diff::{
     compare, is_breaking, report, Advice, Change, CodeText, Kind, Section, Severity,
@@ -739,15 +739,10 @@ fn report_of_compatible_and_of_no_changes() {
 /// The seed catalogs in `catalog/`, with their module names.
 fn real_catalogs() -> Vec<Provider> {
     let dir = manifest_dir().join("../catalog");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("read {}: {error}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
-        .collect();
-    files.sort();
+    let files = errcat_codegen::Config::new()
+        .catalog_dir(&dir)
+        .catalog_files()
+        .unwrap_or_else(|failure| panic!("{failure}"));
     files
         .iter()
         .map(|path| {

@@ -24,17 +24,10 @@ fn schema_file() -> PathBuf {
 
 /// The `*.yaml` and `*.yml` files of `catalog/`, sorted by name (what the build reads).
 fn catalogs() -> Vec<PathBuf> {
-    let dir = catalog_dir();
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|error| panic!("read {}: {error}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
-        .collect();
-    files.sort();
-    files
+    errcat_codegen::Config::new()
+        .catalog_dir(catalog_dir())
+        .catalog_files()
+        .unwrap_or_else(|failure| panic!("{failure}"))
 }
 
 fn validator() -> jsonschema::Validator {

@@ -584,7 +584,9 @@ fn read_error_object<'de, A: MapAccess<'de>>(
             Ok(()) => {
                 fields.names[slot.index()] = name;
                 // A duplicate key that had the wrong type earlier is superseded.
-                fields.extra.remove(key.as_str());
+                if !fields.extra.is_empty() {
+                    fields.extra.remove(key.as_str());
+                }
                 if let Some((previous, old)) = displaced {
                     let spec = envelope.spec(slot);
                     let old_key = spec.and_then(|spec| spec.names.get(usize::from(previous)));

@@ -96,20 +96,12 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
         &workspace,
     );
 
-    // `errcat new`, then the added code, then `errcat check`.
-    let scaffold = cargo(
-        &workspace,
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "errcat-cli",
-            "--",
-            "new",
-            "acme_pay",
-        ],
-        &target_dir,
-    );
+    // `errcat new`, then the added code, then `errcat check`, run as the README runs them.
+    let errcat = |args: &[&str]| {
+        let command = [&["run", "--quiet", "-p", "errcat-cli", "--"], args].concat();
+        cargo(&workspace, &command, &target_dir)
+    };
+    let scaffold = errcat(&["new", "acme_pay"]);
     assert!(
         scaffold.status.success(),
         "{}",
@@ -117,19 +109,7 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
     );
     let catalog = format!("{}{ADDED_CODE}", String::from_utf8_lossy(&scaffold.stdout));
     fs::write(workspace.join("catalog/acme_pay.yaml"), &catalog).unwrap();
-    let check = cargo(
-        &workspace,
-        &[
-            "run",
-            "--quiet",
-            "-p",
-            "errcat-cli",
-            "--",
-            "check",
-            "catalog/",
-        ],
-        &target_dir,
-    );
+    let check = errcat(&["check", "catalog/"]);
     let summary = String::from_utf8_lossy(&check.stdout);
     assert!(
         check.status.success(),
