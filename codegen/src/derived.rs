@@ -240,7 +240,8 @@ impl DerivedType {
 pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
     let infos = provider.codes.iter().map(code_info);
     let count = Literal::usize_unsuffixed(provider.codes.len());
-    let envelope = envelope_expr(provider);
+    let no_table = quote!(&::errcat::wire::WireTable::EMPTY);
+    let envelope = envelope_expr(provider, &no_table, &no_table);
     let display = display_impl(derived);
     let error = error_impl(derived);
     let api_error = api_error_impl(derived);
@@ -709,7 +710,7 @@ fn deserialize_impl(derived: &DerivedType, provider: &Provider) -> TokenStream {
         impl #impl_generics ::errcat::__private::serde::Deserialize<'de> for #ident #ty_generics #where_clause {
             fn deserialize<__D: ::errcat::__private::serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 let mut __fields = ::errcat::wire::deserialize_fields(&__ERRCAT_ENVELOPE, __deserializer)?;
-                let ::core::option::Option::Some(__code_string) = __fields.code.take() else {
+                let ::core::option::Option::Some(__code_string) = __fields.code.take().map(::errcat::wire::WireText::into_string) else {
                     return ::core::result::Result::Err(<__D::Error as ::errcat::__private::serde::de::Error>::custom(
                         ::core::concat!("the error has no string `", #code_key, "`"),
                     ));

@@ -9,6 +9,7 @@ use quote::quote;
 
 use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
 use crate::plan::{Code, Example, Provider, Type};
+use crate::wire_table;
 
 /// The items of one provider module.
 pub fn provider(provider: &Provider) -> TokenStream {
@@ -325,8 +326,13 @@ pub(crate) fn retry_expr(retry: Option<RetryAdvice>, status: u16) -> TokenStream
     word_or_status_default("RetryAdvice", retry.map(RetryAdvice::variant), status)
 }
 
-/// The `::errcat::wire::Envelope` value of a provider, shared by catalogs and derives.
-pub(crate) fn envelope_expr(provider: &Provider) -> TokenStream {
+/// The `::errcat::wire::Envelope` value of a provider, shared by catalogs and derives; `codes` and
+/// `types` are the `&WireTable` expressions the decoder resolves codes and types with.
+pub(crate) fn envelope_expr(
+    provider: &Provider,
+    codes: &TokenStream,
+    types: &TokenStream,
+) -> TokenStream {
     let nested = optional_str(provider.nested_under.as_deref());
     let keys = provider.keys.iter().map(|(slot, names)| {
         let slot = ident(slot.variant());
@@ -336,6 +342,8 @@ pub(crate) fn envelope_expr(provider: &Provider) -> TokenStream {
         ::errcat::wire::Envelope {
             nested_under: #nested,
             keys: &[#(#keys),*],
+            codes: #codes,
+            types: #types,
         }
     }
 }
@@ -345,7 +353,18 @@ fn provider_facts(provider: &Provider) -> TokenStream {
     let name = &provider.name;
     let description = optional_str(provider.description.as_deref());
     let by_code = provider.identify_by == IdentifyBy::Code;
-    let envelope = envelope_expr(provider);
+    let empty = quote!(&::errcat::wire::WireTable::EMPTY);
+    let codes = if by_code {
+        quote!(&Code::TABLE)
+    } else {
+        empty.clone()
+    };
+    let types = if has_typed_type(provider) {
+        quote!(&ErrorType::TABLE)
+    } else {
+        empty
+    };
+    let envelope = envelope_expr(provider, &codes, &types);
     let statuses = provider.statuses.iter().map(|row| {
         let category = category_expr(row.category, row.status);
         let retry = retry_expr(row.retry, row.status);
@@ -419,19 +438,6 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
 }
 
 /// The wire table sorted for binary search: (wire, index).
-fn wire_table<'a>(wires: impl Iterator<Item = &'a str>) -> TokenStream {
-    let mut sorted: Vec<(&str, usize)> = wires
-        .enumerate()
-        .map(|(index, wire)| (wire, index))
-        .collect();
-    sorted.sort_unstable();
-    let entries = sorted.iter().map(|(wire, index)| {
-        let index = Literal::usize_unsuffixed(*index);
-        quote!((#wire, #index))
-    });
-    quote!(&[#(#entries),*])
-}
-
 /// An enum of wire strings with a catch-all `Unknown(String)` variant and a static table of
 /// catalog facts per variant: what `Code` and `ErrorType` share.
 struct WireEnum {
@@ -459,7 +465,11 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
     let idents: Vec<&Ident> = variants.iter().map(|(_, ident, ..)| ident).collect();
     let infos = variants.iter().map(|(.., info)| info);
     let indexes = (0..variants.len()).map(Literal::usize_unsuffixed);
-    let by_wire = wire_table(variants.iter().map(|(_, _, wire, _)| wire.as_str()));
+    let wires: Vec<&str> = variants
+        .iter()
+        .map(|(_, _, wire, _)| wire.as_str())
+        .collect();
+    let table = wire_table::table_expr(&wires);
     let all_doc = format!(" Every documented {what}, in catalog order.");
     let info_doc =
         format!(" The catalog facts of every documented {what}, in the order of [`{name}::ALL`].");
@@ -469,6 +479,12 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
         format!(" The {what} a wire string names; an unlisted string becomes [`{name}::Unknown`].");
     let from_wire_string_doc =
         format!(" Like [`{name}::from_wire`], reusing the allocation for an unlisted string.");
+    let from_wire_text_doc = format!(
+        " The {what} a decoded wire text names (the decoder has already looked it up in [`{name}::TABLE`])."
+    );
+    let table_doc = format!(
+        " The wire strings of [`{name}::ALL`], in a perfect-hash table: finding one costs one hash and one comparison."
+    );
     let index_doc = format!(" The position in [`{name}::ALL`]; `None` for [`{name}::Unknown`].");
     let info_fn_doc = format!(" The catalog facts; `None` for [`{name}::Unknown`].");
     quote! {
@@ -489,11 +505,12 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
             #[doc = #info_doc]
             pub const INFO: &'static [#info_type] = &[#(#infos),*];
 
-            const BY_WIRE: &'static [(&'static str, usize)] = #by_wire;
+            #[doc = #table_doc]
+            pub const TABLE: ::errcat::wire::WireTable = #table;
 
             #[doc = #from_wire_doc]
             pub fn from_wire(wire: &str) -> #name {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, wire).and_then(|index| Self::ALL.get(index)) {
+                match Self::TABLE.find(wire).and_then(|index| Self::ALL.get(index)) {
                     ::core::option::Option::Some(known) => known.clone(),
                     ::core::option::Option::None => #name::Unknown(wire.to_owned()),
                 }
@@ -501,10 +518,22 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
 
             #[doc = #from_wire_string_doc]
             pub fn from_wire_string(wire: ::std::string::String) -> #name {
-                match ::errcat::wire::find_wire(Self::BY_WIRE, &wire).and_then(|index| Self::ALL.get(index)) {
+                match Self::TABLE.find(&wire).and_then(|index| Self::ALL.get(index)) {
                     ::core::option::Option::Some(known) => known.clone(),
                     ::core::option::Option::None => #name::Unknown(wire),
                 }
+            }
+
+            #[doc = #from_wire_text_doc]
+            pub fn from_wire_text(wire: ::errcat::wire::WireText) -> #name {
+                if let ::errcat::wire::WireText::Listed { index, name } = &wire {
+                    if Self::TABLE.name(*index) == ::core::option::Option::Some(*name) {
+                        if let ::core::option::Option::Some(known) = Self::ALL.get(*index) {
+                            return known.clone();
+                        }
+                    }
+                }
+                #name::from_wire_string(wire.into_string())
             }
 
             #[doc = #index_doc]
@@ -804,9 +833,14 @@ fn text_slot_methods(provider: &Provider) -> TokenStream {
     quote!(#(#methods)*)
 }
 
+/// Whether the provider has an `ErrorType` enum: it lists types and its envelope has a type key.
+fn has_typed_type(provider: &Provider) -> bool {
+    !provider.types.is_empty() && provider.has_slot(Slot::Type)
+}
+
 fn error_struct(provider: &Provider) -> TokenStream {
     let name = &provider.name;
-    let typed_type = !provider.types.is_empty() && provider.has_slot(Slot::Type);
+    let typed_type = has_typed_type(provider);
     let by_code = provider.identify_by == IdentifyBy::Code;
     let struct_doc = doc_lines(&format!(
         "One {} error response: decoded from what the provider sent, or built to send.",
@@ -824,7 +858,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
         TokenStream::new()
     };
     let type_init_decode = if typed_type {
-        quote!(error_type: fields.error_type.take().map(ErrorType::from_wire_string),)
+        quote!(error_type: fields.error_type.take().map(ErrorType::from_wire_text),)
     } else {
         TokenStream::new()
     };
@@ -851,7 +885,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
         quote! {
             /// The provider error type the body named, if any.
             pub fn error_type(&self) -> ::core::option::Option<&str> {
-                self.fields.error_type.as_deref()
+                self.fields.error_type.as_ref().map(::errcat::wire::WireText::as_str)
             }
         }
     } else {
@@ -862,7 +896,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
         let key = provider.slot_name(Slot::Code).unwrap_or("code");
         quote! {
             let code = match fields.code.take() {
-                ::core::option::Option::Some(wire) => Code::from_wire_string(wire),
+                ::core::option::Option::Some(wire) => Code::from_wire_text(wire),
                 ::core::option::Option::None => {
                     return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
                 }

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod template;
 pub mod tree;
 pub mod validate;
+pub mod wire_table;
 pub mod yaml;
 
 pub use config::{Config, Failure, Generated};

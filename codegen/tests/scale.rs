@@ -1,5 +1,5 @@
 //! A catalog of thousands of codes loads, validates and expands in one pass, deterministically,
-//! with the code table sorted for binary search (speed itself is measured by benchmarks, not here).
+//! with a perfect-hash table of its codes (speed itself is measured by benchmarks, not here).
 
 use std::fmt::Write;
 
@@ -25,7 +25,7 @@ fn synthetic_catalog(codes: usize) -> String {
 }
 
 #[test]
-fn five_thousand_codes_expand_with_a_sorted_lookup_table() {
+fn five_thousand_codes_expand_with_a_perfect_hash_table() {
     let yaml = synthetic_catalog(5_000);
     let provider =
         errcat_codegen::load_catalog("catalog/synthetic.yaml", yaml.as_bytes(), "synthetic")
@@ -39,22 +39,29 @@ fn five_thousand_codes_expand_with_a_sorted_lookup_table() {
     );
     assert!(code.contains("ErrorB04999,"));
 
-    // The (wire, index) table that `Code::from_wire` binary-searches is sorted by wire string.
+    // `Code::from_wire` searches a perfect-hash table of every wire string, in catalog order.
     let table = code
-        .split("const BY_WIRE")
+        .split("pub const TABLE: ::errcat::wire::WireTable")
         .nth(1)
         .unwrap()
-        .split("];")
+        .split("};")
         .next()
         .unwrap();
-    let wires: Vec<&str> = table
-        .split("(\"")
+    let names: Vec<&str> = table
+        .split("names: &[")
+        .nth(1)
+        .unwrap()
+        .split('"')
         .skip(1)
-        .map(|entry| entry.split('"').next().unwrap())
+        .step_by(2)
         .collect();
-    assert_eq!(wires.len(), 5_000);
-    assert!(
-        wires.windows(2).all(|pair| pair[0] < pair[1]),
-        "BY_WIRE is not sorted"
-    );
+    let expected: Vec<&str> = provider
+        .codes
+        .iter()
+        .map(|code| code.wire.as_str())
+        .collect();
+    assert_eq!(names, expected);
+    let parts = errcat_codegen::wire_table::build(&expected);
+    assert!(table.contains(&format!("seed: {},", parts.seed)));
+    assert_eq!(parts.slots.len(), 5_000 + 1_250 + 1);
 }

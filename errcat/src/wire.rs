@@ -15,6 +15,16 @@ use serde_json::{Map, Value};
 
 use crate::{DecodeError, DecodeErrorKind};
 
+mod table;
+
+pub use table::{WireTable, EMPTY_SLOT};
+
+/// The table hash and slot placement, for the code generator's agreement test.
+#[doc(hidden)]
+pub mod __table {
+    pub use super::table::{bucket, hash, slot};
+}
+
 /// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
 /// is not an error body worth buffering.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
@@ -97,6 +107,11 @@ pub struct Envelope {
     pub nested_under: Option<&'static str>,
     /// The keys of the error object, in the order they are rendered.
     pub keys: &'static [KeySpec],
+    /// The catalog's codes: a code the table lists decodes to [`WireText::Listed`], without
+    /// allocating.
+    pub codes: &'static WireTable,
+    /// The catalog's error types, likewise.
+    pub types: &'static WireTable,
 }
 
 impl Envelope {
@@ -119,15 +134,87 @@ impl Envelope {
     }
 }
 
+/// A code or type as decoded: the index of a name the envelope's table lists, or the text sent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum WireText {
+    /// A name of the envelope's [`WireTable`].
+    Listed {
+        /// Its index in the table (the position of the variant in the generated `ALL`).
+        index: usize,
+        /// The name.
+        name: &'static str,
+    },
+    /// Any other text, as sent.
+    Unlisted(String),
+}
+
+impl WireText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            WireText::Listed { name, .. } => name,
+            WireText::Unlisted(text) => text,
+        }
+    }
+
+    /// The text, owned.
+    pub fn into_string(self) -> String {
+        match self {
+            WireText::Listed { name, .. } => name.to_owned(),
+            WireText::Unlisted(text) => text,
+        }
+    }
+
+    /// `text` resolved against `table`.
+    pub fn resolve(table: &WireTable, text: &str) -> WireText {
+        match table.find(text) {
+            Some(index) => WireText::Listed {
+                index,
+                name: table.name(index).unwrap_or_default(),
+            },
+            None => WireText::Unlisted(text.to_owned()),
+        }
+    }
+
+    /// Like [`WireText::resolve`], reusing the allocation of an unlisted text.
+    pub fn resolve_string(table: &WireTable, text: String) -> WireText {
+        match table.find(&text) {
+            Some(index) => WireText::Listed {
+                index,
+                name: table.name(index).unwrap_or_default(),
+            },
+            None => WireText::Unlisted(text),
+        }
+    }
+}
+
+impl From<String> for WireText {
+    fn from(text: String) -> WireText {
+        WireText::Unlisted(text)
+    }
+}
+
+impl From<&str> for WireText {
+    fn from(text: &str) -> WireText {
+        WireText::Unlisted(text.to_owned())
+    }
+}
+
+impl fmt::Display for WireText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The parts of one error body, untyped. Generated code wraps it with the typed code.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fields {
     /// [`Slot::Code`]
-    pub code: Option<String>,
+    pub code: Option<WireText>,
     /// [`Slot::Message`]
     pub message: Option<String>,
     /// [`Slot::Type`]
-    pub error_type: Option<String>,
+    pub error_type: Option<WireText>,
     /// [`Slot::Param`]
     pub param: Option<String>,
     /// [`Slot::Field`]
@@ -170,47 +257,59 @@ impl Serialize for SlotValue<'_> {
     }
 }
 
-impl Fields {
-    /// Stores `value` in `slot` if it has the slot's type; otherwise gives it back.
-    fn store(&mut self, slot: Slot, value: Value) -> Result<(), Value> {
-        fn text(target: &mut Option<String>, value: Value) -> Result<(), Value> {
-            match value {
-                Value::String(text) => {
-                    *target = Some(text);
-                    Ok(())
-                }
-                other => Err(other),
-            }
+/// A slot's value, read with the slot's type.
+enum Content {
+    Text(String),
+    Wire(WireText),
+    Object(Map<String, Value>),
+    Number(u64),
+    List(Vec<Value>),
+}
+
+impl Content {
+    fn into_value(self) -> Value {
+        match self {
+            Content::Text(text) => Value::String(text),
+            Content::Wire(wire) => Value::String(wire.into_string()),
+            Content::Object(map) => Value::Object(map),
+            Content::Number(number) => Value::from(number),
+            Content::List(list) => Value::Array(list),
         }
+    }
+}
+
+impl Fields {
+    /// Puts `content` in `slot` if it has the slot's type; otherwise gives it back.
+    fn put(&mut self, slot: Slot, content: Content) -> Result<(), Content> {
+        match (slot, content) {
+            (Slot::Code, Content::Wire(wire)) => self.code = Some(wire),
+            (Slot::Type, Content::Wire(wire)) => self.error_type = Some(wire),
+            (Slot::Message, Content::Text(text)) => self.message = Some(text),
+            (Slot::Param, Content::Text(text)) => self.param = Some(text),
+            (Slot::Field, Content::Text(text)) => self.field = Some(text),
+            (Slot::Details, Content::Text(text)) => self.details = Some(text),
+            (Slot::RequestId, Content::Text(text)) => self.request_id = Some(text),
+            (Slot::Metadata, Content::Object(map)) => self.metadata = Some(map),
+            (Slot::RetryAfter, Content::Number(seconds)) => self.retry_after = Some(seconds),
+            (Slot::Errors, Content::List(list)) => self.errors = Some(list),
+            (_, other) => return Err(other),
+        }
+        Ok(())
+    }
+
+    /// Empties a slot, giving back its content.
+    fn take_content(&mut self, slot: Slot) -> Option<Content> {
         match slot {
-            Slot::Code => text(&mut self.code, value),
-            Slot::Message => text(&mut self.message, value),
-            Slot::Type => text(&mut self.error_type, value),
-            Slot::Param => text(&mut self.param, value),
-            Slot::Field => text(&mut self.field, value),
-            Slot::Details => text(&mut self.details, value),
-            Slot::RequestId => text(&mut self.request_id, value),
-            Slot::Metadata => match value {
-                Value::Object(map) => {
-                    self.metadata = Some(map);
-                    Ok(())
-                }
-                other => Err(other),
-            },
-            Slot::RetryAfter => match value.as_u64() {
-                Some(seconds) => {
-                    self.retry_after = Some(seconds);
-                    Ok(())
-                }
-                None => Err(value),
-            },
-            Slot::Errors => match value {
-                Value::Array(list) => {
-                    self.errors = Some(list);
-                    Ok(())
-                }
-                other => Err(other),
-            },
+            Slot::Code => self.code.take().map(Content::Wire),
+            Slot::Message => self.message.take().map(Content::Text),
+            Slot::Type => self.error_type.take().map(Content::Wire),
+            Slot::Param => self.param.take().map(Content::Text),
+            Slot::Field => self.field.take().map(Content::Text),
+            Slot::Details => self.details.take().map(Content::Text),
+            Slot::RequestId => self.request_id.take().map(Content::Text),
+            Slot::Metadata => self.metadata.take().map(Content::Object),
+            Slot::RetryAfter => self.retry_after.take().map(Content::Number),
+            Slot::Errors => self.errors.take().map(Content::List),
         }
     }
 
@@ -227,18 +326,7 @@ impl Fields {
 
     /// Empties a slot, giving back its value as JSON.
     fn take(&mut self, slot: Slot) -> Option<Value> {
-        match slot {
-            Slot::Code => self.code.take().map(Value::String),
-            Slot::Message => self.message.take().map(Value::String),
-            Slot::Type => self.error_type.take().map(Value::String),
-            Slot::Param => self.param.take().map(Value::String),
-            Slot::Field => self.field.take().map(Value::String),
-            Slot::Details => self.details.take().map(Value::String),
-            Slot::RequestId => self.request_id.take().map(Value::String),
-            Slot::Metadata => self.metadata.take().map(Value::Object),
-            Slot::RetryAfter => self.retry_after.take().map(Value::from),
-            Slot::Errors => self.errors.take().map(Value::Array),
-        }
+        self.take_content(slot).map(Content::into_value)
     }
 
     fn is_set(&self, slot: Slot) -> bool {
@@ -249,10 +337,13 @@ impl Fields {
         fn text(value: &Option<String>) -> Option<SlotValue<'_>> {
             value.as_deref().map(SlotValue::Text)
         }
+        fn wire(value: &Option<WireText>) -> Option<SlotValue<'_>> {
+            value.as_ref().map(|wire| SlotValue::Text(wire.as_str()))
+        }
         match slot {
-            Slot::Code => text(&self.code),
+            Slot::Code => wire(&self.code),
             Slot::Message => text(&self.message),
-            Slot::Type => text(&self.error_type),
+            Slot::Type => wire(&self.error_type),
             Slot::Param => text(&self.param),
             Slot::Field => text(&self.field),
             Slot::Details => text(&self.details),
@@ -518,14 +609,6 @@ pub fn take_field<T: serde::de::DeserializeOwned, E: de::Error>(
     serde_json::from_value(value).map_err(|error| E::custom(format_args!("`{key}`: {error}")))
 }
 
-/// Finds `wire` in a table of (wire string, index) sorted by wire string; returns the index.
-pub fn find_wire(table: &[(&str, usize)], wire: &str) -> Option<usize> {
-    let position = table
-        .binary_search_by(|(candidate, _)| (*candidate).cmp(wire))
-        .ok()?;
-    table.get(position).map(|(_, index)| *index)
-}
-
 /// Whether a deserializer error is about the JSON's shape (as opposed to its syntax).
 fn is_shape_error<E: de::Error>(error: &E) -> bool {
     // The error type is generic here; its text is the only view into it. serde_json's syntax and
@@ -564,51 +647,181 @@ fn read_error_object<'de, A: MapAccess<'de>>(
 ) -> Result<Fields, A::Error> {
     let mut fields = Fields::default();
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let value: Value = map.next_value()?;
         let Some((slot, name)) = envelope.lookup(key.as_str()) else {
+            let value = map.next_value()?;
             fields.extra.insert(key.into_owned(), value);
             continue;
         };
+        let read = map.next_value_seed(SlotSeed { slot, envelope })?;
+        fields.accept(envelope, key, slot, name, read);
+    }
+    Ok(fields)
+}
+
+impl Fields {
+    /// Files a value read under a key the envelope names: in its slot when it has the slot's type
+    /// and no name listed earlier filled the slot, else among the extra keys.
+    fn accept(
+        &mut self,
+        envelope: &Envelope,
+        key: Key<'_>,
+        slot: Slot,
+        name: u8,
+        read: Result<Content, Value>,
+    ) {
         // When a body has a slot under two of its names, the name listed first in the envelope
         // wins, whatever the order of the keys; the other stays as sent among the extra keys.
-        let filled_under = fields.is_set(slot).then(|| fields.names[slot.index()]);
+        let filled_under = self.is_set(slot).then(|| self.names[slot.index()]);
         if filled_under.is_some_and(|previous| previous < name) {
-            fields.extra.insert(key.into_owned(), value);
-            continue;
+            let value = read.map_or_else(|value| value, Content::into_value);
+            self.extra.insert(key.into_owned(), value);
+            return;
         }
+        let content = match read {
+            Ok(content) => content,
+            Err(value) => {
+                if filled_under == Some(name) {
+                    // The same key again: the last value wins, as in any JSON object.
+                    self.take_content(slot);
+                }
+                // A value under a later-listed name stays in the slot.
+                self.extra.insert(key.into_owned(), value);
+                return;
+            }
+        };
         let displaced = match filled_under {
-            Some(previous) if previous > name => fields.take(slot).map(|old| (previous, old)),
+            Some(previous) if previous > name => self.take_content(slot).map(|old| (previous, old)),
             _ => None,
         };
-        match fields.store(slot, value) {
-            Ok(()) => {
-                fields.names[slot.index()] = name;
-                // A duplicate key that had the wrong type earlier is superseded.
-                if !fields.extra.is_empty() {
-                    fields.extra.remove(key.as_str());
-                }
-                if let Some((previous, old)) = displaced {
-                    let spec = envelope.spec(slot);
-                    let old_key = spec.and_then(|spec| spec.names.get(usize::from(previous)));
-                    if let Some(old_key) = old_key {
-                        fields.extra.insert((*old_key).to_owned(), old);
-                    }
-                }
-            }
-            Err(value) => {
-                if let Some((previous, old)) = displaced {
-                    // Put the displaced value back: the new one did not fit the slot.
-                    let _ = fields.store(slot, old);
-                    fields.names[slot.index()] = previous;
-                } else if filled_under == Some(name) {
-                    // The same key again: the last value wins, as in any JSON object.
-                    fields.take(slot);
-                }
-                fields.extra.insert(key.into_owned(), value);
+        if let Err(content) = self.put(slot, content) {
+            self.extra.insert(key.into_owned(), content.into_value());
+            return;
+        }
+        self.names[slot.index()] = name;
+        // A duplicate key that had the wrong type earlier is superseded.
+        if !self.extra.is_empty() {
+            self.extra.remove(key.as_str());
+        }
+        if let Some((previous, old)) = displaced {
+            let old_key = envelope
+                .spec(slot)
+                .and_then(|spec| spec.names.get(usize::from(previous)));
+            if let Some(old_key) = old_key {
+                self.extra.insert((*old_key).to_owned(), old.into_value());
             }
         }
     }
-    Ok(fields)
+}
+
+/// One value under a key the envelope names: read straight into the slot's type, or, when it has
+/// another type, kept as JSON.
+struct SlotSeed<'a> {
+    slot: Slot,
+    envelope: &'a Envelope,
+}
+
+impl SlotSeed<'_> {
+    fn text(&self, text: &str) -> Result<Content, Value> {
+        match self.slot {
+            Slot::Code => Ok(Content::Wire(WireText::resolve(self.envelope.codes, text))),
+            Slot::Type => Ok(Content::Wire(WireText::resolve(self.envelope.types, text))),
+            Slot::Message | Slot::Param | Slot::Field | Slot::Details | Slot::RequestId => {
+                Ok(Content::Text(text.to_owned()))
+            }
+            Slot::Metadata | Slot::RetryAfter | Slot::Errors => Err(Value::String(text.to_owned())),
+        }
+    }
+
+    fn string(&self, text: String) -> Result<Content, Value> {
+        match self.slot {
+            Slot::Code => Ok(Content::Wire(WireText::resolve_string(
+                self.envelope.codes,
+                text,
+            ))),
+            Slot::Type => Ok(Content::Wire(WireText::resolve_string(
+                self.envelope.types,
+                text,
+            ))),
+            Slot::Message | Slot::Param | Slot::Field | Slot::Details | Slot::RequestId => {
+                Ok(Content::Text(text))
+            }
+            Slot::Metadata | Slot::RetryAfter | Slot::Errors => Err(Value::String(text)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for SlotSeed<'_> {
+    type Value = Result<Content, Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SlotSeed<'_> {
+    type Value = Result<Content, Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(Err(Value::Bool(value)))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        match u64::try_from(value) {
+            Ok(value) => self.visit_u64(value),
+            Err(_) => Ok(Err(Value::from(value))),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(match self.slot {
+            Slot::RetryAfter => Ok(Content::Number(value)),
+            _ => Err(Value::from(value)),
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        Ok(Err(Value::from(value)))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(self.text(value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok(self.string(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Err(Value::Null))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Err(Value::Null))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, seq: S) -> Result<Self::Value, S::Error> {
+        let list = Vec::<Value>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+        Ok(match self.slot {
+            Slot::Errors => Ok(Content::List(list)),
+            _ => Err(Value::Array(list)),
+        })
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+        let object = Map::<String, Value>::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(match self.slot {
+            Slot::Metadata => Ok(Content::Object(object)),
+            _ => Err(Value::Object(object)),
+        })
+    }
 }
 
 /// Renders [`Fields`] as a provider's wire body. `code` and `error_type` override the fields of
@@ -706,6 +919,8 @@ mod tests {
                 names: &["retryAfter"],
             },
         ],
+        codes: &WireTable::EMPTY,
+        types: &WireTable::EMPTY,
     };
 
     fn round_trip(body: &str) -> (Fields, Value) {
@@ -725,7 +940,7 @@ mod tests {
         let body =
             r#"{"error":{"code":"x","message":null,"retryAfter":-1,"extra":[1]},"trace":"t"}"#;
         let (fields, rendered) = round_trip(body);
-        assert_eq!(fields.code.as_deref(), Some("x"));
+        assert_eq!(fields.code, Some(WireText::Unlisted("x".to_owned())));
         assert_eq!(fields.message, None);
         assert_eq!(fields.retry_after, None);
         assert_eq!(fields.extra.len(), 3);

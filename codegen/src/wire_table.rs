@@ -1,0 +1,232 @@
+//! Perfect-hash tables of wire strings: computed here, searched at run time by
+//! `errcat::wire::WireTable`, so that `Code::from_wire` and the body decoder find a code with one
+//! hash and one comparison whatever the catalog's size.
+//!
+//! The scheme is "hash and displace": every name hashes to a bucket; buckets are placed largest
+//! first, each with the smallest displacement that sends all its names to free slots. A name's
+//! slot then holds its index. The table has 25% more slots than names, so placing is quick.
+//!
+//! [`hash`], [`bucket`] and [`slot`] are copies of the runtime's (the code generator cannot depend
+//! on the runtime crate, which depends on it through the derive); `tests/tests/rules_agree.rs`
+//! builds tables here and searches them with the runtime.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+/// Marks a slot that no name occupies (the runtime's `EMPTY_SLOT`).
+pub const EMPTY_SLOT: u32 = u32::MAX;
+
+/// The computed parts of a table; the names themselves are the caller's, in their order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WireTableParts {
+    /// The hash seed that makes every name land apart.
+    pub seed: u64,
+    /// Per bucket, its displacement.
+    pub displacements: Vec<u32>,
+    /// Per slot, the index of its name or [`EMPTY_SLOT`].
+    pub slots: Vec<u32>,
+}
+
+/// Computes the table of `names` (an index is a position in `names`). A repeated name is placed
+/// once, at its first index. Deterministic: the same names always give the same table.
+pub fn build(names: &[&str]) -> WireTableParts {
+    let mut distinct: Vec<(usize, &str)> = Vec::with_capacity(names.len());
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    for (index, name) in names.iter().enumerate() {
+        if seen.insert(*name) {
+            distinct.push((index, *name));
+        }
+    }
+    if distinct.is_empty() {
+        return WireTableParts {
+            seed: 0,
+            displacements: Vec::new(),
+            slots: Vec::new(),
+        };
+    }
+    let slot_count = distinct.len() + distinct.len() / 4 + 1;
+    let bucket_count = distinct.len().div_ceil(4);
+    // Distinct names collide on a whole 64-bit hash only by astronomical chance, and then only
+    // under one seed: some seed among the first few always places every bucket.
+    let mut attempt: u64 = 0;
+    loop {
+        let seed = seed_of(attempt);
+        if let Some(parts) = place(&distinct, seed, slot_count, bucket_count) {
+            return parts;
+        }
+        attempt += 1;
+    }
+}
+
+/// The most displacements tried for one bucket before trying another seed.
+const DISPLACEMENT_TRIES: u32 = 1 << 16;
+
+fn place(
+    names: &[(usize, &str)],
+    seed: u64,
+    slot_count: usize,
+    bucket_count: usize,
+) -> Option<WireTableParts> {
+    let mut buckets: Vec<Vec<(u32, u64)>> = vec![Vec::new(); bucket_count];
+    for (index, name) in names {
+        let hash = hash(name.as_bytes(), seed);
+        let index = u32::try_from(*index).ok()?;
+        buckets
+            .get_mut(bucket(hash, bucket_count))?
+            .push((index, hash));
+    }
+    let mut order: Vec<usize> = (0..bucket_count).collect();
+    order.sort_by_key(|&bucket| std::cmp::Reverse(buckets[bucket].len()));
+    let mut slots = vec![EMPTY_SLOT; slot_count];
+    let mut displacements = vec![0; bucket_count];
+    let mut chosen = Vec::new();
+    for bucket_index in order {
+        let members = &buckets[bucket_index];
+        if members.is_empty() {
+            break;
+        }
+        let displacement = (0..DISPLACEMENT_TRIES).find(|&displacement| {
+            chosen.clear();
+            members.iter().all(|(_, hash)| {
+                let position = slot(*hash, displacement, slot_count);
+                let free = slots[position] == EMPTY_SLOT && !chosen.contains(&position);
+                chosen.push(position);
+                free
+            })
+        })?;
+        for ((index, _), position) in members.iter().zip(&chosen) {
+            slots[*position] = *index;
+        }
+        displacements[bucket_index] = displacement;
+    }
+    Some(WireTableParts {
+        seed,
+        displacements,
+        slots,
+    })
+}
+
+/// The seed of the `attempt`-th try (splitmix64 of the attempt number).
+fn seed_of(attempt: u64) -> u64 {
+    let mut state = attempt.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    state = (state ^ (state >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    state = (state ^ (state >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    state ^ (state >> 31)
+}
+
+/// The `::errcat::wire::WireTable` literal of `names`.
+pub(crate) fn table_expr(names: &[&str]) -> TokenStream {
+    let WireTableParts {
+        seed,
+        displacements,
+        slots,
+    } = build(names);
+    let seed = Literal::u64_unsuffixed(seed);
+    let displacements = displacements.into_iter().map(Literal::u32_unsuffixed);
+    let slots = slots.into_iter().map(Literal::u32_unsuffixed);
+    quote! {
+        ::errcat::wire::WireTable {
+            seed: #seed,
+            displacements: &[#(#displacements),*],
+            slots: &[#(#slots),*],
+            names: &[#(#names),*],
+        }
+    }
+}
+
+const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The table hash (a copy of `errcat::wire`'s).
+#[doc(hidden)]
+pub fn hash(bytes: &[u8], seed: u64) -> u64 {
+    let mut state = seed ^ (bytes.len() as u64).wrapping_mul(MULTIPLIER);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        state = (state ^ u64::from_le_bytes(word))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        state = (state ^ u64::from_le_bytes(word))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(29);
+    }
+    state ^= state >> 33;
+    state = state.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    state ^= state >> 33;
+    state = state.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    state ^ (state >> 33)
+}
+
+/// The bucket of a hash (a copy of `errcat::wire`'s).
+#[doc(hidden)]
+pub fn bucket(hash: u64, buckets: usize) -> usize {
+    reduce(hash >> 32, buckets)
+}
+
+/// The slot of a hash under a displacement (a copy of `errcat::wire`'s).
+#[doc(hidden)]
+pub fn slot(hash: u64, displacement: u32, slots: usize) -> usize {
+    let mixed = (hash ^ u64::from(displacement).wrapping_mul(MULTIPLIER))
+        .wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    reduce(mixed >> 32, slots)
+}
+
+fn reduce(value: u64, range: usize) -> usize {
+    let scaled = (value & 0xFFFF_FFFF).wrapping_mul(range as u64) >> 32;
+    usize::try_from(scaled).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Looks `wire` up the way the runtime does.
+    fn find(parts: &WireTableParts, names: &[&str], wire: &str) -> Option<usize> {
+        if parts.displacements.is_empty() {
+            return None;
+        }
+        let hash = hash(wire.as_bytes(), parts.seed);
+        let displacement = parts.displacements[bucket(hash, parts.displacements.len())];
+        let index = parts.slots[slot(hash, displacement, parts.slots.len())];
+        let index = usize::try_from(index).ok()?;
+        (names.get(index)? == &wire).then_some(index)
+    }
+
+    #[test]
+    fn every_name_is_found_at_its_index_and_nothing_else_is() {
+        for count in [1, 2, 3, 9, 100, 1000, 10_000] {
+            let names: Vec<String> = (0..count).map(|i| format!("error_code_{i:05}")).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let parts = build(&names);
+            for (index, name) in names.iter().enumerate() {
+                assert_eq!(find(&parts, &names, name), Some(index), "{name}");
+            }
+            for miss in ["", "error_code_", "error_code_99999", "ERROR_CODE_00000"] {
+                assert_eq!(find(&parts, &names, miss), None, "{miss}");
+            }
+            assert!(parts.slots.len() <= count + count / 4 + 1);
+        }
+    }
+
+    #[test]
+    fn tables_are_deterministic_and_empty_for_no_names() {
+        let names = ["a", "b", "c"];
+        assert_eq!(build(&names), build(&names));
+        let empty = build(&[]);
+        assert!(empty.slots.is_empty() && empty.displacements.is_empty());
+    }
+
+    #[test]
+    fn a_repeated_name_keeps_its_first_index() {
+        let names = ["x", "y", "x"];
+        let parts = build(&names);
+        assert_eq!(find(&parts, &names, "x"), Some(0));
+        assert_eq!(find(&parts, &names, "y"), Some(1));
+    }
+}
