@@ -857,8 +857,13 @@ fn error_struct(provider: &Provider) -> TokenStream {
     } else {
         TokenStream::new()
     };
-    let type_init_decode = if typed_type {
-        quote!(error_type: fields.error_type.take().map(ErrorType::from_wire_text),)
+    let type_init_blank = if typed_type {
+        quote!(error_type: ::core::option::Option::None,)
+    } else {
+        TokenStream::new()
+    };
+    let type_identify = if typed_type {
+        quote!(self.error_type = self.fields.error_type.take().map(ErrorType::from_wire_text);)
     } else {
         TokenStream::new()
     };
@@ -895,7 +900,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let identify = if by_code {
         let key = provider.slot_name(Slot::Code).unwrap_or("code");
         quote! {
-            let code = match fields.code.take() {
+            let code = match self.fields.code.take() {
                 ::core::option::Option::Some(wire) => Code::from_wire_text(wire),
                 ::core::option::Option::None => {
                     return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
@@ -905,7 +910,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
     } else {
         let key = provider.slot_name(Slot::Message).unwrap_or("message");
         quote! {
-            let code = match fields.message.as_deref() {
+            let code = match self.fields.message.as_deref() {
                 ::core::option::Option::Some(text) => Code::from_wire(text),
                 ::core::option::Option::None => {
                     return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
@@ -930,11 +935,6 @@ fn error_struct(provider: &Provider) -> TokenStream {
         quote!(write!(f, "{} ({})", self.message(), self.status.as_u16()))
     };
 
-    let fields_binding = if by_code || typed_type {
-        quote!(mut fields)
-    } else {
-        quote!(fields)
-    };
     let text_slots = text_slot_methods(provider);
     let request_id_setter = provider.has_slot(Slot::RequestId).then(|| {
         quote! {
@@ -1017,11 +1017,14 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             /// Decodes a response body sent with `status`.
             pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
-                let fields = ::errcat::wire::decode(&ENVELOPE, status, body)?;
+                let mut error = Error::blank(::errcat::wire::Fields::default());
+                ::errcat::wire::decode_into(&ENVELOPE, status, body, &mut error.fields)?;
                 let status_code = ::errcat::http::StatusCode::from_u16(status)
                     .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
-                Self::from_fields(::core::option::Option::Some(status_code), fields)
-                    .map_err(|kind| ::errcat::DecodeError::new(status, kind, body))
+                error
+                    .identify(::core::option::Option::Some(status_code))
+                    .map_err(|kind| ::errcat::DecodeError::new(status, kind, body))?;
+                ::core::result::Result::Ok(error)
             }
 
             /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit and
@@ -1030,16 +1033,25 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 ::errcat::HttpError::from_http_parts(response.status(), response.headers(), response.body().as_ref())
             }
 
-            /// Builds the error from decoded fields; without a status, the code's default.
-            fn from_fields(status: ::core::option::Option<::errcat::http::StatusCode>, #fields_binding: ::errcat::wire::Fields) -> ::core::result::Result<Error, ::errcat::DecodeErrorKind> {
-                #identify
-                ::core::result::Result::Ok(Error {
-                    status: status.unwrap_or_else(|| code.status()),
-                    code,
-                    #type_init_decode
+            /// An error holding `fields`, not yet identified (see [`Error::identify`]).
+            fn blank(fields: ::errcat::wire::Fields) -> Error {
+                Error {
+                    status: ::errcat::http::StatusCode::INTERNAL_SERVER_ERROR,
+                    code: Code::Unknown(::std::string::String::new()),
+                    #type_init_blank
                     fields,
                     headers: ::errcat::HeaderInfo::default(),
-                })
+                }
+            }
+
+            /// Moves the code (and type) out of the decoded fields into their typed places;
+            /// without a status, the code's default.
+            fn identify(&mut self, status: ::core::option::Option<::errcat::http::StatusCode>) -> ::core::result::Result<(), ::errcat::DecodeErrorKind> {
+                #identify
+                self.status = status.unwrap_or_else(|| code.status());
+                self.code = code;
+                #type_identify
+                ::core::result::Result::Ok(())
             }
 
             /// The HTTP status.
@@ -1237,9 +1249,11 @@ fn error_struct(provider: &Provider) -> TokenStream {
         /// Deserializes the wire body alone; the status is the code's default.
         impl<'de> ::errcat::__private::serde::Deserialize<'de> for Error {
             fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let fields = ::errcat::wire::deserialize_fields(&ENVELOPE, deserializer)?;
-                Self::from_fields(::core::option::Option::None, fields)
-                    .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)
+                let mut error = Error::blank(::errcat::wire::deserialize_fields(&ENVELOPE, deserializer)?);
+                error
+                    .identify(::core::option::Option::None)
+                    .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)?;
+                ::core::result::Result::Ok(error)
             }
         }
     }

@@ -329,6 +329,14 @@ impl Fields {
         self.take_content(slot).map(Content::into_value)
     }
 
+    /// Whether nothing is set (cheaper than comparing with `Fields::default()`).
+    fn is_blank(&self) -> bool {
+        Slot::ALL.iter().all(|slot| !self.is_set(*slot))
+            && self.extra.is_empty()
+            && self.outer.is_empty()
+            && self.names == [0; Slot::ALL.len()]
+    }
+
     fn is_set(&self, slot: Slot) -> bool {
         self.value(slot).is_some()
     }
@@ -371,32 +379,73 @@ impl Fields {
 /// or, for nested envelopes, has no error object under the nesting key. Unknown keys, missing
 /// optional keys, `null`s and values of unexpected types all decode, kept in [`Fields::extra`].
 pub fn decode(envelope: &Envelope, status: u16, body: &[u8]) -> Result<Fields, DecodeError> {
-    let fail = |kind| DecodeError::new(status, kind, body);
+    let mut fields = Fields::default();
+    decode_into(envelope, status, body, &mut fields)?;
+    Ok(fields)
+}
+
+/// Like [`decode`], into `fields` (whose previous contents are replaced): generated code decodes
+/// straight into the error it returns.
+pub fn decode_into(
+    envelope: &Envelope,
+    status: u16,
+    body: &[u8],
+    fields: &mut Fields,
+) -> Result<(), DecodeError> {
     check_size(status, body)?;
+    if !fields.is_blank() {
+        *fields = Fields::default();
+    }
     let mut problem = None;
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let parsed = BodySeed {
+    let seed = BodySeed {
         envelope,
         problem: &mut problem,
-    }
-    .deserialize(&mut deserializer)
-    .and_then(|fields| deserializer.end().map(|()| fields));
+        fields,
+    };
+    let parsed = parse_whole(body, seed);
     parsed.map_err(|error| {
-        fail(problem.unwrap_or_else(|| match error.classify() {
-            serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
-                line: error.line(),
-                column: error.column(),
-            },
-            serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
-            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                DecodeErrorKind::Syntax {
+        DecodeError::new(
+            status,
+            problem.unwrap_or_else(|| match error.classify() {
+                serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
                     line: error.line(),
                     column: error.column(),
-                    message: syntax_message(&error),
+                },
+                serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
+                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                    DecodeErrorKind::Syntax {
+                        line: error.line(),
+                        column: error.column(),
+                        message: syntax_message(&error),
+                    }
                 }
-            }
-        }))
+            }),
+            body,
+        )
     })
+}
+
+/// Runs `parse` over the whole body and checks that nothing but whitespace follows.
+///
+/// A body that is valid UTF-8 as a whole (nearly every body) is parsed as a `str`, so serde_json
+/// does not validate each string again; any other body is parsed as bytes, where serde_json
+/// reports the first invalid string exactly.
+fn parse_whole<V, S: for<'de> DeserializeSeed<'de, Value = V>>(
+    body: &[u8],
+    seed: S,
+) -> serde_json::Result<V> {
+    fn run<'de, R: serde_json::de::Read<'de>, V, S: DeserializeSeed<'de, Value = V>>(
+        mut deserializer: serde_json::Deserializer<R>,
+        seed: S,
+    ) -> serde_json::Result<V> {
+        let value = seed.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(value)
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => run(serde_json::Deserializer::from_str(text), seed),
+        Err(_) => run(serde_json::Deserializer::from_slice(body), seed),
+    }
 }
 
 /// The checks every body passes before parsing: not too large, not empty.
@@ -424,7 +473,7 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> Result<T, DecodeError> {
     check_size(status, body)?;
-    serde_json::from_slice(body).map_err(|error| {
+    parse_whole(body, std::marker::PhantomData::<T>).map_err(|error| {
         let kind = match error.classify() {
             serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
                 line: error.line(),
@@ -502,56 +551,57 @@ impl<'de> Deserialize<'de> for Key<'de> {
 struct BodySeed<'a> {
     envelope: &'a Envelope,
     problem: &'a mut Option<DecodeErrorKind>,
+    fields: &'a mut Fields,
 }
 
 impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
-    type Value = Fields;
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
 impl<'de> Visitor<'de> for BodySeed<'_> {
-    type Value = Fields;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let Some(nested_under) = self.envelope.nested_under else {
-            return read_error_object(self.envelope, map);
+            return read_error_object(self.envelope, map, self.fields);
         };
-        let mut inner = None;
+        let mut found = false;
         let mut outer = Map::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             if key.as_str() == nested_under {
-                let fields = map
-                    .next_value_seed(ObjectSeed {
-                        envelope: self.envelope,
-                    })
-                    .inspect_err(|error| {
-                        if is_shape_error(error) {
-                            *self.problem =
-                                Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
-                        }
-                    })?;
-                inner = Some(fields);
+                if found {
+                    // A second error object replaces the first, as in any JSON object.
+                    *self.fields = Fields::default();
+                }
+                map.next_value_seed(ObjectSeed {
+                    envelope: self.envelope,
+                    fields: self.fields,
+                })
+                .inspect_err(|error| {
+                    if is_shape_error(error) {
+                        *self.problem =
+                            Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
+                    }
+                })?;
+                found = true;
             } else {
                 outer.insert(key.into_owned(), map.next_value()?);
             }
         }
-        match inner {
-            Some(mut fields) => {
-                fields.outer = outer;
-                Ok(fields)
-            }
-            None => {
-                *self.problem = Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
-                Err(de::Error::custom("missing error object"))
-            }
+        if !found {
+            *self.problem = Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
+            return Err(de::Error::custom("missing error object"));
         }
+        self.fields.outer = outer;
+        Ok(())
     }
 }
 
@@ -561,11 +611,14 @@ pub fn deserialize_fields<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Fields, D::Error> {
     let mut problem = None;
+    let mut fields = Fields::default();
     BodySeed {
         envelope,
         problem: &mut problem,
+        fields: &mut fields,
     }
-    .deserialize(deserializer)
+    .deserialize(deserializer)?;
+    Ok(fields)
 }
 
 /// A generated enum of wire strings with a catch-all variant (`Code`, `ErrorType`).
@@ -619,33 +672,34 @@ fn is_shape_error<E: de::Error>(error: &E) -> bool {
 /// The error object itself.
 struct ObjectSeed<'a> {
     envelope: &'a Envelope,
+    fields: &'a mut Fields,
 }
 
 impl<'de> DeserializeSeed<'de> for ObjectSeed<'_> {
-    type Value = Fields;
+    type Value = ();
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Fields, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
 impl<'de> Visitor<'de> for ObjectSeed<'_> {
-    type Value = Fields;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fields, A::Error> {
-        read_error_object(self.envelope, map)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        read_error_object(self.envelope, map, self.fields)
     }
 }
 
 fn read_error_object<'de, A: MapAccess<'de>>(
     envelope: &Envelope,
     mut map: A,
-) -> Result<Fields, A::Error> {
-    let mut fields = Fields::default();
+    fields: &mut Fields,
+) -> Result<(), A::Error> {
     while let Some(key) = map.next_key::<Key<'de>>()? {
         let Some((slot, name)) = envelope.lookup(key.as_str()) else {
             let value = map.next_value()?;
@@ -655,7 +709,7 @@ fn read_error_object<'de, A: MapAccess<'de>>(
         let read = map.next_value_seed(SlotSeed { slot, envelope })?;
         fields.accept(envelope, key, slot, name, read);
     }
-    Ok(fields)
+    Ok(())
 }
 
 impl Fields {

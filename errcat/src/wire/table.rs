@@ -74,25 +74,50 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
     let mut state = seed ^ (bytes.len() as u64).wrapping_mul(MULTIPLIER);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        state = (state ^ u64::from_le_bytes(word))
+        state = (state ^ word_at(chunk, 0))
             .wrapping_mul(MULTIPLIER)
             .rotate_left(29);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        state = (state ^ u64::from_le_bytes(word))
-            .wrapping_mul(MULTIPLIER)
-            .rotate_left(29);
+    let len = bytes.len();
+    let tail = match len {
+        0 => None,
+        // The last 8 bytes, overlapping the chunks already read.
+        _ if len >= 8 => (len % 8 != 0).then(|| word_at(bytes, len - 8)),
+        // The first and last 4 bytes, overlapping.
+        4.. => Some(u64::from(half_at(bytes, 0)) | (u64::from(half_at(bytes, len - 4)) << 32)),
+        // One to three bytes: first, middle and last.
+        _ => Some(
+            (u64::from(bytes[0]) << 16)
+                | (u64::from(bytes[len / 2]) << 8)
+                | u64::from(bytes[len - 1]),
+        ),
+    };
+    if let Some(tail) = tail {
+        state = (state ^ tail).wrapping_mul(MULTIPLIER).rotate_left(29);
     }
     state ^= state >> 33;
     state = state.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     state ^= state >> 33;
     state = state.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
     state ^ (state >> 33)
+}
+
+/// The 8 bytes at `at`, little-endian (0 if the slice is shorter).
+#[inline]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at + 8)
+        .and_then(|word| <[u8; 8]>::try_from(word).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The 4 bytes at `at`, little-endian (0 if the slice is shorter).
+#[inline]
+fn half_at(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..at + 4)
+        .and_then(|word| <[u8; 4]>::try_from(word).ok())
+        .map_or(0, u32::from_le_bytes)
 }
 
 /// The bucket of a hash among `buckets`.
