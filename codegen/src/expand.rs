@@ -924,15 +924,20 @@ fn error_struct(provider: &Provider) -> TokenStream {
         quote!(::core::option::Option::None)
     };
     let display = if by_code {
-        quote!(write!(
-            f,
-            "{} ({}): {}",
-            self.code.as_str(),
-            self.status.as_u16(),
-            self.message()
-        ))
+        quote! {
+            f.write_str(self.code.as_str())?;
+            f.write_str(" (")?;
+            f.write_str(self.status.as_str())?;
+            f.write_str("): ")?;
+            f.write_str(self.message())
+        }
     } else {
-        quote!(write!(f, "{} ({})", self.message(), self.status.as_u16()))
+        quote! {
+            f.write_str(self.message())?;
+            f.write_str(" (")?;
+            f.write_str(self.status.as_str())?;
+            f.write_str(")")
+        }
     };
 
     let text_slots = text_slot_methods(provider);

@@ -947,9 +947,37 @@ impl Serialize for Render<'_> {
 impl Render<'_> {
     /// The body as JSON bytes.
     pub fn to_vec(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.size_hint());
         // Every value here is a string, an integer or a serde_json value with string keys, which
         // serde_json always serializes; writing to a Vec cannot fail.
-        serde_json::to_vec(self).unwrap_or_default()
+        match serde_json::to_writer(&mut bytes, self) {
+            Ok(()) => bytes,
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// About how many bytes the body takes (a little more for texts without escapes; a guess for
+    /// JSON values), so that rendering allocates once.
+    fn size_hint(&self) -> usize {
+        const PER_KEY: usize = 16;
+        const PER_VALUE: usize = 32;
+        let fields = self.fields;
+        let text = |text: &Option<String>| text.as_ref().map_or(0, String::len);
+        let wire = |wire: &Option<WireText>, typed: Option<&str>| {
+            typed.map_or_else(|| wire.as_ref().map_or(0, |wire| wire.as_str().len()), str::len)
+        };
+        let texts = wire(&fields.code, self.code)
+            + wire(&fields.error_type, self.error_type)
+            + text(&fields.message)
+            + text(&fields.param)
+            + text(&fields.field)
+            + text(&fields.details)
+            + text(&fields.request_id);
+        let values = fields.metadata.as_ref().map_or(0, Map::len)
+            + fields.errors.as_ref().map_or(0, Vec::len)
+            + fields.extra.len()
+            + fields.outer.len();
+        PER_KEY * (self.envelope.keys.len() + 1) + texts + PER_VALUE * values
     }
 }
 
