@@ -18,6 +18,44 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Located;
 use crate::{emit, expand, load_catalog, plan};
 
+/// Runs `work` on every item, on up to one thread per core, and returns the results in the
+/// items' order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(index) else {
+                            return done;
+                        };
+                        done.push((index, work(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // A panic in `work` is a bug in the generator: let it surface as one.
+                Err(payload) => std::panic::resume_unwind(payload),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// The file that declares one `pub mod` per provider, for `include!`.
 pub const INDEX_FILE: &str = "errcat_providers.rs";
 
@@ -165,52 +203,65 @@ impl Config {
     }
 
     /// Loads, validates and expands every catalog, in memory. Reports every problem of every
-    /// catalog, plus providers that two files both define.
+    /// catalog, plus providers that two files both define. Catalogs are processed in parallel
+    /// (one thread per core); results and diagnostics keep the order of the files.
     pub fn generate(&self) -> Result<Vec<Generated>, Failure> {
+        let files = self.catalog_files()?;
+        let outcomes = in_parallel(&files, |path| self.generate_one(path));
         let mut problems = Vec::new();
         let mut generated = Vec::new();
         let mut modules: BTreeMap<String, String> = BTreeMap::new();
-        for path in self.catalog_files()? {
-            let source = fs::read(&path).map_err(|error| Failure::Io {
-                action: format!("read catalog {}", path.display()),
-                error,
-            })?;
-            let shown = self.display(&path);
-            let stem = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let provider = match load_catalog(&shown, &source, &stem) {
-                Ok(provider) => provider,
+        for outcome in outcomes {
+            let module = match outcome? {
+                Ok(module) => module,
                 Err(mut found) => {
                     problems.append(&mut found);
                     continue;
                 }
             };
-            if let Some(first) = modules.insert(provider.module.clone(), shown.clone()) {
+            if let Some(first) = modules.insert(module.module.clone(), module.source.clone()) {
                 problems.push(Located {
                     rule: crate::diagnostic::Rule::DuplicateProvider,
-                    file: shown,
+                    file: module.source,
                     position: None,
-                    message: format!("provider `{}` is also defined by {first}", provider.module),
+                    message: format!("provider `{}` is also defined by {first}", module.module),
                     help: Some("give each catalog its own `provider` name".to_owned()),
                 });
                 continue;
             }
-            let code = emit::format_file(expand::provider(&provider), &shown)
-                .map_err(Failure::Internal)?;
-            generated.push(Generated {
-                module: provider.module.clone(),
-                source: shown,
-                provider,
-                code,
-            });
+            generated.push(module);
         }
         if problems.is_empty() {
             Ok(generated)
         } else {
             Err(Failure::Invalid(problems))
         }
+    }
+
+    /// Reads, loads and expands one catalog: `Err` for I/O and internal failures, `Ok(Err)` for
+    /// the catalog's own problems.
+    fn generate_one(&self, path: &Path) -> Result<Result<Generated, Vec<Located>>, Failure> {
+        let source = fs::read(path).map_err(|error| Failure::Io {
+            action: format!("read catalog {}", path.display()),
+            error,
+        })?;
+        let shown = self.display(path);
+        let stem = path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let provider = match load_catalog(&shown, &source, &stem) {
+            Ok(provider) => provider,
+            Err(found) => return Ok(Err(found)),
+        };
+        let code =
+            emit::format_file(expand::provider(&provider), &shown).map_err(Failure::Internal)?;
+        Ok(Ok(Generated {
+            module: provider.module.clone(),
+            source: shown,
+            provider,
+            code,
+        }))
     }
 
     /// Generates every provider into the output directory, with the index file

@@ -22,7 +22,9 @@ pub fn provider(provider: &Provider) -> TokenStream {
     };
     let error = error_struct(provider);
     let examples = examples(provider);
+    let imports = module_imports();
     quote! {
+        #imports
         #facts
         #code_enum
         #type_enum
@@ -214,7 +216,7 @@ pub(crate) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
-/// `#[doc = "…"]` attributes, one per line of `text`. Characters rustc refuses in doc comments
+/// The `#[doc = "…"]` attribute of `text`. Characters rustc refuses in doc comments
 /// (a lone carriage return, text-direction controls) and other control characters are shown as
 /// `\u{…}` escapes: docs are for reading, and the string literals keep the exact text.
 fn doc_lines(text: &str) -> TokenStream {
@@ -239,8 +241,12 @@ fn doc_lines(text: &str) -> TokenStream {
         }
         docs.push(doc);
     }
-    let docs = docs.iter().map(|doc| quote!(#[doc = #doc]));
-    quote!(#(#docs)*)
+    if docs.is_empty() {
+        return TokenStream::new();
+    }
+    // One attribute for the whole text: far fewer tokens for the compiler than one per line.
+    let doc = docs.join("\n");
+    quote!(#[doc = #doc])
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -303,15 +309,34 @@ pub(crate) fn optional_str(value: Option<&str>) -> TokenStream {
 /// `::errcat::<Kind>::<Variant>` for a word the catalog states, else
 /// `::errcat::<Kind>::for_status(<status>)`, resolved by the runtime's rule at compile time.
 fn word_or_status_default(kind: &str, variant: Option<&str>, status: u16) -> TokenStream {
-    let kind = ident(kind);
+    word_or_status_default_in(kind, variant, status, Spelling::Qualified)
+}
+
+/// [`word_or_status_default`], spelled for `spelling` (`Kind::Variant` when imported).
+fn word_or_status_default_in(
+    kind: &str,
+    variant: Option<&str>,
+    status: u16,
+    spelling: Spelling,
+) -> TokenStream {
+    let kind = match spelling {
+        Spelling::Qualified => {
+            let kind = ident(kind);
+            quote!(::errcat::#kind)
+        }
+        Spelling::Imported => {
+            let kind = ident(kind);
+            quote!(#kind)
+        }
+    };
     match variant {
         Some(variant) => {
             let variant = ident(variant);
-            quote!(::errcat::#kind::#variant)
+            quote!(#kind::#variant)
         }
         None => {
             let status = number(status);
-            quote!(::errcat::#kind::for_status(#status))
+            quote!(#kind::for_status(#status))
         }
     }
 }
@@ -539,7 +564,7 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
             #[doc = #index_doc]
             pub const fn index(&self) -> ::core::option::Option<usize> {
                 match self {
-                    #(#name::#idents => ::core::option::Option::Some(#indexes),)*
+                    #(#name::#idents => Some(#indexes),)*
                     #name::Unknown(_) => ::core::option::Option::None,
                 }
             }
@@ -603,19 +628,67 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
     }
 }
 
+/// How generated code spells the names its per-code tables repeat thousands of times.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    /// Fully qualified (`::core::option::Option::Some`, `::errcat::CodeInfo`): for code expanded
+    /// into a user's module, where any name may be shadowed.
+    Qualified,
+    /// Short, through the imports of [`module_imports`]: inside a generated provider module,
+    /// whose every item errcat writes. Fewer tokens for rustc to parse in large catalogs.
+    Imported,
+}
+
+/// The private imports at the top of every generated provider module (see [`Spelling`]).
+fn module_imports() -> TokenStream {
+    quote! {
+        #[allow(unused_imports)]
+        use ::core::option::Option::{None, Some};
+        #[allow(unused_imports)]
+        use ::errcat::{Category, CodeInfo, RetryAdvice};
+    }
+}
+
+/// `Some(<text>)` or `None`, spelled for `spelling`.
+fn optional_str_spelled(value: Option<&str>, spelling: Spelling) -> TokenStream {
+    match (value, spelling) {
+        (_, Spelling::Qualified) => optional_str(value),
+        (Some(text), Spelling::Imported) => quote!(Some(#text)),
+        (None, Spelling::Imported) => quote!(None),
+    }
+}
+
 /// One `::errcat::CodeInfo` table entry: the facts of a code, shared by catalogs and derives.
-pub(crate) fn code_info(code: &Code) -> TokenStream {
+pub(crate) fn code_info(code: &Code, spelling: Spelling) -> TokenStream {
     let wire = &code.wire;
     let rust_name = &code.ident;
     let message = &code.message;
-    let description = optional_str(code.description.as_deref());
-    let user_message = optional_str(code.user_message.as_deref());
-    let fix = optional_str(code.fix.as_deref());
-    let retry = retry_expr(code.retry, code.status);
-    let category = category_expr(code.category, code.status);
+    let description = optional_str_spelled(code.description.as_deref(), spelling);
+    let user_message = optional_str_spelled(code.user_message.as_deref(), spelling);
+    let fix = optional_str_spelled(code.fix.as_deref(), spelling);
+    let mut retry = retry_expr(code.retry, code.status);
+    let mut category = category_expr(code.category, code.status);
     let status = number(code.status);
+    let info = match spelling {
+        Spelling::Qualified => quote!(::errcat::CodeInfo),
+        Spelling::Imported => {
+            retry = word_or_status_default_in(
+                "RetryAdvice",
+                code.retry.map(RetryAdvice::variant),
+                code.status,
+                spelling,
+            );
+            category = word_or_status_default_in(
+                "Category",
+                code.category.map(Category::variant),
+                code.status,
+                spelling,
+            );
+            quote!(CodeInfo)
+        }
+    };
     quote! {
-        ::errcat::CodeInfo {
+        #info {
             wire: #wire,
             name: #rust_name,
             status: #status,
@@ -645,7 +718,7 @@ fn code_enum(provider: &Provider) -> TokenStream {
                 code_doc(provider, code),
                 ident(&code.ident),
                 code.wire.clone(),
-                code_info(code),
+                code_info(code, Spelling::Imported),
             )
         })
         .collect();
@@ -662,9 +735,9 @@ fn code_enum(provider: &Provider) -> TokenStream {
         let types = provider.codes.iter().map(|code| match code.type_index {
             Some(index) => {
                 let variant = ident(&provider.types[index].ident);
-                quote!(::core::option::Option::Some(ErrorType::#variant))
+                quote!(Some(ErrorType::#variant))
             }
-            None => quote!(::core::option::Option::None),
+            None => quote!(None),
         });
         quote! {
             const TYPES: &'static [::core::option::Option<ErrorType>] = &[#(#types),*];
