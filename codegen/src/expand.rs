@@ -516,7 +516,7 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
         #doc
         ///
         /// Serializes as its wire string; deserializing never fails on an unlisted string.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#docs #idents,)*
             #[doc = #unknown_doc]
@@ -598,6 +598,18 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
             }
             fn as_str(&self) -> &str {
                 #name::as_str(self)
+            }
+        }
+
+        // As derived (the variant's name), through the facts table rather than one match arm
+        // per variant: large catalogs compile faster.
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match (self, self.info()) {
+                    (#name::Unknown(wire), _) => f.debug_tuple("Unknown").field(wire).finish(),
+                    (_, ::core::option::Option::Some(info)) => f.write_str(info.name),
+                    (_, ::core::option::Option::None) => f.write_str("Unknown"),
+                }
             }
         }
 

@@ -177,3 +177,24 @@ fn display_and_api_error_agree() {
         format!("kyc_incomplete (409): {}", error.message())
     );
 }
+
+#[test]
+fn debug_prints_the_variant_name_as_a_derive_would() {
+    fn check<T: std::fmt::Debug>(all: &[T], infos: &[errcat::CodeInfo]) {
+        assert_eq!(all.len(), infos.len());
+        for (code, info) in all.iter().zip(infos) {
+            assert_eq!(format!("{code:?}"), info.name);
+        }
+    }
+    check(vivamo::Code::ALL, vivamo::Code::INFO);
+    check(licensekey::Code::ALL, licensekey::Code::INFO);
+    check(vrp_billing::Code::ALL, vrp_billing::Code::INFO);
+    check(vaultspay::Code::ALL, vaultspay::Code::INFO);
+    check(verification::Code::ALL, verification::Code::INFO);
+    for (kind, info) in vaultspay::ErrorType::ALL.iter().zip(vaultspay::ErrorType::INFO) {
+        assert_eq!(format!("{kind:?}"), info.name);
+    }
+    let unknown = vaultspay::Code::Unknown("new_code".to_owned());
+    assert_eq!(format!("{unknown:?}"), r#"Unknown("new_code")"#);
+    assert_eq!(format!("{unknown:#?}"), "Unknown(\n    \"new_code\",\n)");
+}
