@@ -4,6 +4,8 @@
 //! borrowed-`&str` body with no extras: the cost of parsing the JSON at all.
 #![forbid(unsafe_code)]
 
+pub mod synthetic;
+
 /// Hand-written VaultsPay errors (nested envelope).
 pub mod vaultspay {
     use serde::{Deserialize, Serialize};
