@@ -964,7 +964,10 @@ impl Render<'_> {
         let fields = self.fields;
         let text = |text: &Option<String>| text.as_ref().map_or(0, String::len);
         let wire = |wire: &Option<WireText>, typed: Option<&str>| {
-            typed.map_or_else(|| wire.as_ref().map_or(0, |wire| wire.as_str().len()), str::len)
+            typed.map_or_else(
+                || wire.as_ref().map_or(0, |wire| wire.as_str().len()),
+                str::len,
+            )
         };
         let texts = wire(&fields.code, self.code)
             + wire(&fields.error_type, self.error_type)

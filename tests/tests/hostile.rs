@@ -109,9 +109,7 @@ fn hostile_docs_are_escaped_not_dropped() {
         .unwrap();
     let code = &generated[0].code;
     assert!(!source.is_empty());
-    assert!(
-        code.contains("`ERR-001/x.y`: bidi \\u{202e} override \\u{2066} isolate \\u{2069} end")
-    );
+    assert!(code.contains("`ERR-001/x.y`: bidi \\u{202e} override \\u{2066} isolate \\u{2069} end"));
     assert!(
         !code.contains('\u{202e}'),
         "a raw text-direction character reached the source"

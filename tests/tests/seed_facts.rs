@@ -191,7 +191,10 @@ fn debug_prints_the_variant_name_as_a_derive_would() {
     check(vrp_billing::Code::ALL, vrp_billing::Code::INFO);
     check(vaultspay::Code::ALL, vaultspay::Code::INFO);
     check(verification::Code::ALL, verification::Code::INFO);
-    for (kind, info) in vaultspay::ErrorType::ALL.iter().zip(vaultspay::ErrorType::INFO) {
+    for (kind, info) in vaultspay::ErrorType::ALL
+        .iter()
+        .zip(vaultspay::ErrorType::INFO)
+    {
         assert_eq!(format!("{kind:?}"), info.name);
     }
     let unknown = vaultspay::Code::Unknown("new_code".to_owned());
