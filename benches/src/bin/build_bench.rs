@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p errcat-benches --bin build-bench -- \
 //!     [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3] [--codegen-runs 5] [--out DIR]
-//!     [--snapshot]
+//!     [--snapshot] [--optimize-build-scripts]
 //! ```
 //!
 //! For each size N it writes, under `DIR` (default `target/build-bench/` of the workspace):
@@ -51,7 +51,7 @@ use errcat_benches::synthetic;
 
 const USAGE: &str = "\
 usage: build-bench [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3]
-                   [--codegen-runs 5] [--out DIR] [--snapshot]
+                   [--codegen-runs 5] [--out DIR] [--snapshot] [--optimize-build-scripts]
 
   --sizes         total numbers of codes (split over five catalogs)   [100,1000,10000]
   --profiles      cargo profiles to build: debug, release             [debug,release]
@@ -59,6 +59,9 @@ usage: build-bench [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3
   --codegen-runs  in-process codegen runs per size                    [5]
   --out           work directory: crates, shared target dir, logs and
                   build-bench.md                                      [<workspace>/target/build-bench]
+  --optimize-build-scripts
+                  compile build scripts and proc macros optimized in both crates
+                  ([profile.*.build-override] opt-level = 3)
   --snapshot      build the generated crates against a copy of errcat, errcat-codegen and
                   errcat-derive taken at the start (DIR/errcat-snapshot), not the live
                   workspace: for benchmarking while the sources are being edited";
@@ -126,6 +129,8 @@ struct Options {
     out: PathBuf,
     /// Build against a copy of errcat's crates taken at the start.
     snapshot: bool,
+    /// Optimize build scripts and proc macros (`build-override`) in both crates.
+    optimize_build_scripts: bool,
     /// The workspace this binary belongs to (`errcat/`, `codegen/`, `Cargo.lock`).
     workspace: PathBuf,
 }
@@ -144,6 +149,7 @@ impl Options {
             codegen_runs: 5,
             out: workspace.join("target").join("build-bench"),
             snapshot: false,
+            optimize_build_scripts: false,
             workspace,
         };
         while let Some(arg) = args.next() {
@@ -159,6 +165,10 @@ impl Options {
             }
             if flag == "--snapshot" {
                 options.snapshot = true;
+                continue;
+            }
+            if flag == "--optimize-build-scripts" {
+                options.optimize_build_scripts = true;
                 continue;
             }
             let value = match inline {
@@ -419,7 +429,8 @@ fn write_crates(options: &Options, sources: &Path, n: usize) -> Result<(Crate, C
          errcat-codegen = {{ path = {codegen} }}\n\
          \n\
          # Its own workspace, outside errcat's.\n\
-         [workspace]\n",
+         [workspace]\n{profiles}",
+        profiles = build_override(options),
         name = generated.name,
         errcat = toml_string(&errcat.to_string_lossy()),
         codegen = toml_string(&codegen.to_string_lossy()),
@@ -454,11 +465,23 @@ fn write_crates(options: &Options, sources: &Path, n: usize) -> Result<(Crate, C
     for (path, mut content) in synthetic::handwritten_crate(n) {
         if path == "Cargo.toml" {
             content.push_str("\n# Its own workspace, outside errcat's.\n[workspace]\n");
+            content.push_str(&build_override(options));
         }
         write_file(&handwritten.dir.join(path), content.as_bytes())?;
     }
     write_file(&handwritten.dir.join("Cargo.lock"), &lock)?;
     Ok((generated, handwritten))
+}
+
+/// With `--optimize-build-scripts`, the profile sections that compile build scripts, proc macros
+/// and their dependencies optimized (Cargo leaves them unoptimized by default, even in release).
+fn build_override(options: &Options) -> String {
+    if options.optimize_build_scripts {
+        "\n[profile.dev.build-override]\nopt-level = 3\n\n[profile.release.build-override]\nopt-level = 3\n"
+            .to_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// The generated crate's build script: the workspace's `generated/build.rs` for this crate's
@@ -1246,7 +1269,12 @@ fn report(
             .join(","),
         options.runs,
         options.codegen_runs,
-        if options.snapshot { " --snapshot" } else { "" },
+        match (options.snapshot, options.optimize_build_scripts) {
+            (true, true) => " --snapshot --optimize-build-scripts",
+            (true, false) => " --snapshot",
+            (false, true) => " --optimize-build-scripts",
+            (false, false) => "",
+        },
         machine.date
     );
     let _ = writeln!(
@@ -1265,6 +1293,14 @@ fn report(
          sampled every 250 ms.\n",
         options.runs
     );
+    if options.optimize_build_scripts {
+        let _ = writeln!(
+            out,
+            "Both crates set `[profile.dev.build-override]` and `[profile.release.build-override]` \
+             `opt-level = 3` (`--optimize-build-scripts`): build scripts, proc macros and their \
+             dependencies are compiled optimized, unlike Cargo's default.\n"
+        );
+    }
     if options.snapshot {
         let _ = writeln!(
             out,
