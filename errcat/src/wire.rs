@@ -1123,4 +1123,98 @@ mod tests {
         );
         assert!(error.body().is_empty());
     }
+
+    const TABLED: Envelope = Envelope {
+        nested_under: None,
+        keys: &[
+            KeySpec {
+                slot: Slot::Code,
+                names: &["code"],
+            },
+            KeySpec {
+                slot: Slot::Type,
+                names: &["type"],
+            },
+        ],
+        codes: &CODES,
+        types: &WireTable::EMPTY,
+    };
+
+    /// A one-name table: every name lands in the only slot of the only bucket.
+    const CODES: WireTable = WireTable {
+        seed: 0,
+        displacements: &[0],
+        slots: &[0],
+        names: &["card_declined"],
+    };
+
+    #[test]
+    fn listed_codes_resolve_while_parsing_and_others_stay_text() {
+        let fields = decode(&TABLED, 402, br#"{"code":"card_declined","type":"card"}"#).unwrap();
+        assert_eq!(
+            fields.code,
+            Some(WireText::Listed {
+                index: 0,
+                name: "card_declined"
+            })
+        );
+        assert_eq!(fields.error_type, Some(WireText::from("card")));
+        let fields = decode(&TABLED, 402, br#"{"code":"card_declined_2"}"#).unwrap();
+        assert_eq!(
+            fields.code,
+            Some(WireText::Unlisted("card_declined_2".into()))
+        );
+        assert_eq!(
+            fields.code.as_ref().map(WireText::as_str),
+            Some("card_declined_2")
+        );
+        // A code of another type is kept as sent, among the extra keys.
+        let fields = decode(&TABLED, 402, br#"{"code":42}"#).unwrap();
+        assert_eq!(fields.code, None);
+        assert_eq!(fields.extra["code"], 42);
+        let listed = WireText::resolve(&CODES, "card_declined");
+        assert_eq!(listed.to_string(), "card_declined");
+        assert_eq!(listed.into_string(), "card_declined");
+    }
+
+    #[test]
+    fn decoding_into_used_fields_replaces_everything() {
+        let body = br#"{"error":{"code":"x","extra":1}}"#;
+        let mut fields = decode(
+            &NESTED,
+            400,
+            br#"{"error":{"Message":"m","retryAfter":3,"other":true},"trace":"t"}"#,
+        )
+        .unwrap();
+        decode_into(&NESTED, 400, body, &mut fields).unwrap();
+        assert_eq!(fields, decode(&NESTED, 400, body).unwrap());
+        // Emptied slots whose alias was recorded are blank too.
+        let mut taken = decode(&NESTED, 400, br#"{"error":{"Message":"m"}}"#).unwrap();
+        taken.take_key(&NESTED, "Message");
+        decode_into(&NESTED, 400, body, &mut taken).unwrap();
+        assert_eq!(taken, decode(&NESTED, 400, body).unwrap());
+    }
+
+    #[test]
+    fn a_second_error_object_replaces_the_first() {
+        let body = r#"{"error":{"code":"first","a":1},"error":{"code":"second"}}"#;
+        let (fields, _) = round_trip(body);
+        assert_eq!(fields.code.as_ref().map(WireText::as_str), Some("second"));
+        assert!(fields.extra.is_empty());
+    }
+
+    #[test]
+    fn bodies_that_are_not_utf8_are_read_as_bytes_with_the_same_errors() {
+        // Invalid UTF-8 inside a string: reported where it is, as a syntax error.
+        let body = b"{\"error\":{\"code\":\"x\xff\"}}";
+        let error = decode(&NESTED, 400, body).unwrap_err();
+        assert!(
+            matches!(error.kind(), DecodeErrorKind::Syntax { line: 1, .. }),
+            "{:?}",
+            error.kind()
+        );
+        // Valid UTF-8 parses through the `str` path to the same fields as any other body.
+        let (fields, _) = round_trip(r#"{"error":{"code":"é\u00e9"}}"#);
+        assert_eq!(fields.code.as_ref().map(WireText::as_str), Some("éé"));
+    }
 }

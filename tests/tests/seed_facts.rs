@@ -201,3 +201,32 @@ fn debug_prints_the_variant_name_as_a_derive_would() {
     assert_eq!(format!("{unknown:?}"), r#"Unknown("new_code")"#);
     assert_eq!(format!("{unknown:#?}"), "Unknown(\n    \"new_code\",\n)");
 }
+
+#[test]
+fn decoded_wire_texts_name_their_variant_whoever_built_them() {
+    use errcat::wire::WireText;
+    use vaultspay::Code;
+    for (index, code) in Code::ALL.iter().enumerate() {
+        let name = code.as_str();
+        assert_eq!(
+            &Code::from_wire_text(WireText::Listed { index, name }),
+            code
+        );
+        assert_eq!(&Code::from_wire_text(WireText::from(name)), code);
+        assert_eq!(Code::TABLE.find(name), Some(index));
+    }
+    // An index that does not match its name (built by hand, or for another table) is not trusted.
+    let mismatched = WireText::Listed {
+        index: 0,
+        name: "rate_limit_exceeded",
+    };
+    assert_eq!(Code::from_wire_text(mismatched), Code::RateLimitExceeded);
+    let out_of_range = WireText::Listed {
+        index: 999,
+        name: "brand_new",
+    };
+    assert_eq!(
+        Code::from_wire_text(out_of_range),
+        Code::Unknown("brand_new".to_owned())
+    );
+}
