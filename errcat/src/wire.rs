@@ -19,12 +19,6 @@ mod table;
 
 pub use table::{WireTable, EMPTY_SLOT};
 
-/// The table hash and slot placement, for the code generator's agreement test.
-#[doc(hidden)]
-pub mod __table {
-    pub use super::table::{bucket, hash, slot};
-}
-
 /// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
 /// is not an error body worth buffering.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
