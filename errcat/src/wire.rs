@@ -111,10 +111,26 @@ pub struct Envelope {
 impl Envelope {
     /// The slot and name index a wire key fills, if the envelope names it.
     fn lookup(&self, key: &str) -> Option<(Slot, u8)> {
-        self.keys.iter().find_map(|spec| {
-            let index = spec.names.iter().position(|name| *name == key)?;
-            Some((spec.slot, u8::try_from(index).unwrap_or(u8::MAX)))
-        })
+        self.lookup_from(key, 0).map(|(slot, name, _)| (slot, name))
+    }
+
+    /// [`Envelope::lookup`], trying the keys from position `start` on first (providers send their
+    /// keys in a fixed order, so the key after the last one found is the likely next); also gives
+    /// the position of the key found.
+    fn lookup_from(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
+        let count = self.keys.len();
+        let mut position = if start < count { start } else { 0 };
+        for _ in 0..count {
+            let spec = self.keys.get(position)?;
+            if let Some(index) = spec.names.iter().position(|name| *name == key) {
+                return Some((spec.slot, u8::try_from(index).unwrap_or(u8::MAX), position));
+            }
+            position += 1;
+            if position == count {
+                position = 0;
+            }
+        }
+        None
     }
 
     /// The key spec of a slot, if the envelope has it.
@@ -161,22 +177,16 @@ impl WireText {
 
     /// `text` resolved against `table`.
     pub fn resolve(table: &WireTable, text: &str) -> WireText {
-        match table.find(text) {
-            Some(index) => WireText::Listed {
-                index,
-                name: table.name(index).unwrap_or_default(),
-            },
+        match table.find_name(text) {
+            Some((index, name)) => WireText::Listed { index, name },
             None => WireText::Unlisted(text.to_owned()),
         }
     }
 
     /// Like [`WireText::resolve`], reusing the allocation of an unlisted text.
     pub fn resolve_string(table: &WireTable, text: String) -> WireText {
-        match table.find(&text) {
-            Some(index) => WireText::Listed {
-                index,
-                name: table.name(index).unwrap_or_default(),
-            },
+        match table.find_name(&text) {
+            Some((index, name)) => WireText::Listed { index, name },
             None => WireText::Unlisted(text),
         }
     }
@@ -694,12 +704,14 @@ fn read_error_object<'de, A: MapAccess<'de>>(
     mut map: A,
     fields: &mut Fields,
 ) -> Result<(), A::Error> {
+    let mut expected = 0;
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let Some((slot, name)) = envelope.lookup(key.as_str()) else {
+        let Some((slot, name, position)) = envelope.lookup_from(key.as_str(), expected) else {
             let value = map.next_value()?;
             fields.extra.insert(key.into_owned(), value);
             continue;
         };
+        expected = position + 1;
         let read = map.next_value_seed(SlotSeed { slot, envelope })?;
         fields.accept(envelope, key, slot, name, read);
     }

@@ -36,6 +36,12 @@ impl WireTable {
     /// The index of `wire` among the table's names.
     #[inline]
     pub fn find(&self, wire: &str) -> Option<usize> {
+        self.find_name(wire).map(|(index, _)| index)
+    }
+
+    /// The index of `wire` among the table's names, and the table's copy of the name.
+    #[inline]
+    pub fn find_name(&self, wire: &str) -> Option<(usize, &'static str)> {
         if self.displacements.is_empty() || self.slots.is_empty() {
             return None;
         }
@@ -45,8 +51,8 @@ impl WireTable {
             .get(bucket(hash, self.displacements.len()))?;
         let index = *self.slots.get(slot(hash, displacement, self.slots.len()))?;
         let index = usize::try_from(index).ok()?;
-        let name = self.names.get(index)?;
-        (*name == wire).then_some(index)
+        let name = *self.names.get(index)?;
+        (name == wire).then_some((index, name))
     }
 
     /// The name at `index`.
