@@ -462,7 +462,6 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
     doc_lines(&text)
 }
 
-/// The wire table sorted for binary search: (wire, index).
 /// An enum of wire strings with a catch-all `Unknown(String)` variant and a static table of
 /// catalog facts per variant: what `Code` and `ErrorType` share.
 struct WireEnum {
