@@ -550,10 +550,14 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
 
             #[doc = #from_wire_text_doc]
             pub fn from_wire_text(wire: ::errcat::wire::WireText) -> #name {
+                // The decoder hands out the table's own `&'static str`: the same pointer proves the
+                // index is this table's without comparing the text again.
                 if let ::errcat::wire::WireText::Listed { index, name } = &wire {
-                    if Self::TABLE.name(*index) == ::core::option::Option::Some(*name) {
-                        if let ::core::option::Option::Some(known) = Self::ALL.get(*index) {
-                            return known.clone();
+                    if let ::core::option::Option::Some(listed) = Self::TABLE.name(*index) {
+                        if ::core::ptr::eq(listed, *name) {
+                            if let ::core::option::Option::Some(known) = Self::ALL.get(*index) {
+                                return known.clone();
+                            }
                         }
                     }
                 }
