@@ -319,15 +319,10 @@ fn word_or_status_default_in(
     status: u16,
     spelling: Spelling,
 ) -> TokenStream {
+    let kind = ident(kind);
     let kind = match spelling {
-        Spelling::Qualified => {
-            let kind = ident(kind);
-            quote!(::errcat::#kind)
-        }
-        Spelling::Imported => {
-            let kind = ident(kind);
-            quote!(#kind)
-        }
+        Spelling::Qualified => quote!(::errcat::#kind),
+        Spelling::Imported => quote!(#kind),
     };
     match variant {
         Some(variant) => {
@@ -681,26 +676,22 @@ pub(crate) fn code_info(code: &Code, spelling: Spelling) -> TokenStream {
     let description = optional_str_spelled(code.description.as_deref(), spelling);
     let user_message = optional_str_spelled(code.user_message.as_deref(), spelling);
     let fix = optional_str_spelled(code.fix.as_deref(), spelling);
-    let mut retry = retry_expr(code.retry, code.status);
-    let mut category = category_expr(code.category, code.status);
+    let retry = word_or_status_default_in(
+        "RetryAdvice",
+        code.retry.map(RetryAdvice::variant),
+        code.status,
+        spelling,
+    );
+    let category = word_or_status_default_in(
+        "Category",
+        code.category.map(Category::variant),
+        code.status,
+        spelling,
+    );
     let status = number(code.status);
     let info = match spelling {
         Spelling::Qualified => quote!(::errcat::CodeInfo),
-        Spelling::Imported => {
-            retry = word_or_status_default_in(
-                "RetryAdvice",
-                code.retry.map(RetryAdvice::variant),
-                code.status,
-                spelling,
-            );
-            category = word_or_status_default_in(
-                "Category",
-                code.category.map(Category::variant),
-                code.status,
-                spelling,
-            );
-            quote!(CodeInfo)
-        }
+        Spelling::Imported => quote!(CodeInfo),
     };
     quote! {
         #info {

@@ -1,5 +1,6 @@
 //! The code generator cannot depend on the runtime crate, so the few rules both need exist in
-//! each (`errcat_codegen::model` for docs and diffs, `errcat` at run time). They must agree.
+//! each (`errcat_codegen::model` for docs and diffs, `errcat` at run time). They must agree; and
+//! the wire tables the generator builds must be the ones the runtime searches.
 
 use errcat_codegen::model;
 
