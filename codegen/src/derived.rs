@@ -10,7 +10,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::expand::{self, code_info, envelope_expr, ApiErrorBodies, Spelling};
+use crate::expand::{self, code_info, envelope_expr, ApiErrorBodies};
 use crate::model::{RetryAdvice, Slot};
 use crate::plan::Provider;
 use crate::template::{FieldRef, Template};
@@ -238,10 +238,7 @@ impl DerivedType {
 
 /// The impls of `#[derive(ApiError)]` for a valid input.
 pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
-    let infos = provider
-        .codes
-        .iter()
-        .map(|code| code_info(code, Spelling::Qualified));
+    let infos = provider.codes.iter().map(code_info);
     let count = Literal::usize_unsuffixed(provider.codes.len());
     let no_table = quote!(&::errcat::wire::WireTable::EMPTY);
     let envelope = envelope_expr(provider, &no_table, &no_table);

@@ -7,30 +7,25 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use crate::emit::Source;
 use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
 use crate::plan::{Code, Example, Provider, Type};
+use crate::text;
 use crate::wire_table;
 
-/// The items of one provider module.
-pub fn provider(provider: &Provider) -> TokenStream {
-    let facts = provider_facts(provider);
-    let code_enum = code_enum(provider);
-    let type_enum = if provider.types.is_empty() {
-        TokenStream::new()
-    } else {
-        type_enum(provider)
-    };
-    let error = error_struct(provider);
-    let examples = examples(provider);
-    let imports = module_imports();
-    quote! {
-        #imports
-        #facts
-        #code_enum
-        #type_enum
-        #error
-        #examples
+/// The items of one provider module: the parts that grow with the catalog as text (see
+/// [`crate::text`]), the rest as tokens.
+pub fn provider(provider: &Provider) -> Source {
+    let mut source = Source::default();
+    source.push_tokens(module_imports());
+    source.push_tokens(provider_facts(provider));
+    source.append(code_enum(provider));
+    if !provider.types.is_empty() {
+        source.append(type_enum(provider));
     }
+    source.push_tokens(error_struct(provider));
+    source.push_tokens(examples(provider));
+    source
 }
 
 /// The `pub mod` items that include each provider's file. The paths are relative, so they
@@ -220,6 +215,18 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// (a lone carriage return, text-direction controls) and other control characters are shown as
 /// `\u{…}` escapes: docs are for reading, and the string literals keep the exact text.
 fn doc_lines(text: &str) -> TokenStream {
+    let docs = doc_text_lines(text);
+    if docs.is_empty() {
+        return TokenStream::new();
+    }
+    // One attribute for the whole text: far fewer tokens for the compiler than one per line.
+    let doc = docs.join("\n");
+    quote!(#[doc = #doc])
+}
+
+/// The lines of the documentation of `text`, as [`doc_lines`] and [`text::doc_comment`] write
+/// them: each starts with a space (or is empty) and holds no control character.
+fn doc_text_lines(text: &str) -> Vec<String> {
     let mut docs = Vec::new();
     let mut in_list = false;
     for line in text.trim_end().lines() {
@@ -230,23 +237,27 @@ fn doc_lines(text: &str) -> TokenStream {
             docs.push(String::new());
         }
         in_list = is_item || (in_list && line.starts_with(' '));
+        if line.is_empty() {
+            docs.push(String::new());
+            continue;
+        }
         let mut doc = String::with_capacity(line.len() + 1);
         doc.push(' ');
-        for c in line.chars() {
-            if needs_escape_in_doc(c) {
-                doc.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-            } else {
-                doc.push(c);
-            }
-        }
+        text::copy_escaping(
+            &mut doc,
+            line,
+            |byte| matches!(byte, b'\t' | b' '..=b'~'),
+            |doc, c| {
+                if needs_escape_in_doc(c) {
+                    doc.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                } else {
+                    doc.push(c);
+                }
+            },
+        );
         docs.push(doc);
     }
-    if docs.is_empty() {
-        return TokenStream::new();
-    }
-    // One attribute for the whole text: far fewer tokens for the compiler than one per line.
-    let doc = docs.join("\n");
-    quote!(#[doc = #doc])
+    docs
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -260,6 +271,15 @@ fn is_list_item(line: &str) -> bool {
 /// Catalog text made inert as Markdown for rustdoc: brackets and angle brackets escaped (no
 /// accidental intra-doc links or HTML tags), bare URLs turned into autolinks.
 fn md(text: &str) -> String {
+    // Most catalog text has nothing to escape: one pass over the bytes instead of word by word
+    // (this runs in build scripts, often compiled unoptimized, for every code of the catalog).
+    let bytes = text.as_bytes();
+    let has_markup = bytes
+        .iter()
+        .any(|byte| matches!(byte, b'[' | b']' | b'<' | b'>'));
+    if !has_markup && !text.contains("http") {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for token in text.split_inclusive(char::is_whitespace) {
         let (word, space) = token.split_at(token.trim_end().len());
@@ -309,29 +329,33 @@ pub(crate) fn optional_str(value: Option<&str>) -> TokenStream {
 /// `::errcat::<Kind>::<Variant>` for a word the catalog states, else
 /// `::errcat::<Kind>::for_status(<status>)`, resolved by the runtime's rule at compile time.
 fn word_or_status_default(kind: &str, variant: Option<&str>, status: u16) -> TokenStream {
-    word_or_status_default_in(kind, variant, status, Spelling::Qualified)
+    let mut out = String::new();
+    word_or_status_default_text(&mut out, kind, variant, status, Spelling::Qualified);
+    text::tokens(&out)
 }
 
-/// [`word_or_status_default`], spelled for `spelling` (`Kind::Variant` when imported).
-fn word_or_status_default_in(
+/// [`word_or_status_default`] as source text, spelled for `spelling` (`Kind::Variant` when
+/// imported).
+fn word_or_status_default_text(
+    out: &mut String,
     kind: &str,
     variant: Option<&str>,
     status: u16,
     spelling: Spelling,
-) -> TokenStream {
-    let kind = ident(kind);
-    let kind = match spelling {
-        Spelling::Qualified => quote!(::errcat::#kind),
-        Spelling::Imported => quote!(#kind),
-    };
+) {
+    if spelling == Spelling::Qualified {
+        out.push_str("::errcat::");
+    }
+    out.push_str(kind);
     match variant {
         Some(variant) => {
-            let variant = ident(variant);
-            quote!(#kind::#variant)
+            out.push_str("::");
+            out.push_str(variant);
         }
         None => {
-            let status = number(status);
-            quote!(#kind::for_status(#status))
+            out.push_str("::for_status(");
+            out.push_str(&status.to_string());
+            out.push(')');
         }
     }
 }
@@ -415,7 +439,7 @@ fn provider_facts(provider: &Provider) -> TokenStream {
     }
 }
 
-fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
+fn code_doc(provider: &Provider, code: &Code) -> Vec<String> {
     let mut text = String::new();
     if provider.identify_by == IdentifyBy::Code {
         text.push_str(&format!(
@@ -454,25 +478,49 @@ fn code_doc(provider: &Provider, code: &Code) -> TokenStream {
     if let Some(fix) = &code.fix {
         text.push_str(&format!("\nFix:\n\n{}\n", md(fix)));
     }
-    doc_lines(&text)
+    doc_text_lines(&text)
 }
 
 /// An enum of wire strings with a catch-all `Unknown(String)` variant and a static table of
 /// catalog facts per variant: what `Code` and `ErrorType` share.
 struct WireEnum {
     /// The enum's name.
-    name: Ident,
+    name: &'static str,
     /// What one variant is, for docs ("code", "type").
     what: &'static str,
-    /// Rustdoc of the enum.
-    doc: TokenStream,
+    /// Rustdoc of the enum, as doc text lines.
+    doc: Vec<String>,
     /// The facts type of the table (`::errcat::CodeInfo`).
-    info_type: TokenStream,
-    /// Per variant: rustdoc, Rust name, wire string, facts.
-    variants: Vec<(TokenStream, Ident, String, TokenStream)>,
+    info_type: &'static str,
+    /// One per variant, in catalog order.
+    variants: Vec<WireVariant>,
 }
 
-fn wire_enum(spec: WireEnum) -> TokenStream {
+/// One listed variant of a [`WireEnum`].
+struct WireVariant {
+    /// Rustdoc, as doc text lines.
+    doc: Vec<String>,
+    /// The Rust name.
+    ident: String,
+    /// The wire string.
+    wire: String,
+    /// The facts table entry, as source text at the table's entry indent.
+    info: String,
+}
+
+/// The indent of an associated item's body (inside `impl … {`, then inside a literal).
+const ITEM: &str = "    ";
+const ENTRY: &str = "        ";
+
+fn wire_enum(spec: WireEnum) -> Source {
+    let mut source = Source::default();
+    source.push_text(wire_enum_text(&spec));
+    source.push_tokens(wire_enum_methods(&spec));
+    source
+}
+
+/// The enum, `ALL`, `INFO`, `TABLE` and `index()`: everything with one line per variant.
+fn wire_enum_text(spec: &WireEnum) -> String {
     let WireEnum {
         name,
         what,
@@ -480,20 +528,69 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
         info_type,
         variants,
     } = spec;
-    let docs = variants.iter().map(|(doc, ..)| doc);
-    let idents: Vec<&Ident> = variants.iter().map(|(_, ident, ..)| ident).collect();
-    let infos = variants.iter().map(|(.., info)| info);
-    let indexes = (0..variants.len()).map(Literal::usize_unsuffixed);
+    let mut out = String::with_capacity(variants.len() * 1024);
+    text::doc_comment(&mut out, "", doc);
+    out.push_str("///\n/// Serializes as its wire string; deserializing never fails on an unlisted string.\n");
+    out.push_str("#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
+    out.push_str(&format!("pub enum {name} {{\n"));
+    for variant in variants {
+        text::doc_comment(&mut out, ITEM, &variant.doc);
+        out.push_str(ITEM);
+        out.push_str(&variant.ident);
+        out.push_str(",\n");
+    }
+    out.push_str(&format!(
+        "{ITEM}/// A {what} this catalog does not list, kept exactly as the provider sent it.\n\
+         {ITEM}Unknown(::std::string::String),\n}}\n"
+    ));
+
+    out.push_str(&format!(
+        "impl {name} {{\n{ITEM}/// Every documented {what}, in catalog order.\n\
+         {ITEM}pub const ALL: &'static [{name}] = "
+    ));
+    text::array(&mut out, ITEM, variants, |out, variant| {
+        out.push_str(name);
+        out.push_str("::");
+        out.push_str(&variant.ident);
+    });
+    out.push_str(&format!(
+        ";\n{ITEM}/// The catalog facts of every documented {what}, in the order of [`{name}::ALL`].\n\
+         {ITEM}pub const INFO: &'static [{info_type}] = "
+    ));
+    text::array(&mut out, ITEM, variants, |out, variant| {
+        out.push_str(&variant.info);
+    });
+    out.push_str(&format!(
+        ";\n{ITEM}/// The wire strings of [`{name}::ALL`], in a perfect-hash table: finding one costs one hash and one comparison.\n\
+         {ITEM}pub const TABLE: ::errcat::wire::WireTable = "
+    ));
     let wires: Vec<&str> = variants
         .iter()
-        .map(|(_, _, wire, _)| wire.as_str())
+        .map(|variant| variant.wire.as_str())
         .collect();
-    let table = wire_table::table_expr(&wires);
-    let all_doc = format!(" Every documented {what}, in catalog order.");
-    let info_doc =
-        format!(" The catalog facts of every documented {what}, in the order of [`{name}::ALL`].");
-    let unknown_doc =
-        format!(" A {what} this catalog does not list, kept exactly as the provider sent it.");
+    wire_table::table_text(&mut out, ITEM, &wires);
+    out.push_str(&format!(
+        ";\n{ITEM}/// The position in [`{name}::ALL`]; `None` for [`{name}::Unknown`].\n\
+         {ITEM}pub const fn index(&self) -> ::core::option::Option<usize> {{\n\
+         {ENTRY}match self {{\n"
+    ));
+    for (index, variant) in variants.iter().enumerate() {
+        out.push_str(&format!(
+            "{ENTRY}    {name}::{} => Some({index}),\n",
+            variant.ident
+        ));
+    }
+    out.push_str(&format!(
+        "{ENTRY}    {name}::Unknown(_) => None,\n{ENTRY}}}\n{ITEM}}}\n}}\n"
+    ));
+    out
+}
+
+/// The methods and trait impls that do not depend on the number of variants.
+fn wire_enum_methods(spec: &WireEnum) -> TokenStream {
+    let what = spec.what;
+    let name = ident(spec.name);
+    let info_type = text::tokens(spec.info_type);
     let from_wire_doc =
         format!(" The {what} a wire string names; an unlisted string becomes [`{name}::Unknown`].");
     let from_wire_string_doc =
@@ -501,32 +598,9 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
     let from_wire_text_doc = format!(
         " The {what} a decoded wire text names (the decoder has already looked it up in [`{name}::TABLE`])."
     );
-    let table_doc = format!(
-        " The wire strings of [`{name}::ALL`], in a perfect-hash table: finding one costs one hash and one comparison."
-    );
-    let index_doc = format!(" The position in [`{name}::ALL`]; `None` for [`{name}::Unknown`].");
     let info_fn_doc = format!(" The catalog facts; `None` for [`{name}::Unknown`].");
     quote! {
-        #doc
-        ///
-        /// Serializes as its wire string; deserializing never fails on an unlisted string.
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum #name {
-            #(#docs #idents,)*
-            #[doc = #unknown_doc]
-            Unknown(::std::string::String),
-        }
-
         impl #name {
-            #[doc = #all_doc]
-            pub const ALL: &'static [#name] = &[#(#name::#idents),*];
-
-            #[doc = #info_doc]
-            pub const INFO: &'static [#info_type] = &[#(#infos),*];
-
-            #[doc = #table_doc]
-            pub const TABLE: ::errcat::wire::WireTable = #table;
-
             #[doc = #from_wire_doc]
             pub fn from_wire(wire: &str) -> #name {
                 match Self::TABLE.find(wire).and_then(|index| Self::ALL.get(index)) {
@@ -557,14 +631,6 @@ fn wire_enum(spec: WireEnum) -> TokenStream {
                     }
                 }
                 #name::from_wire_string(wire.into_string())
-            }
-
-            #[doc = #index_doc]
-            pub const fn index(&self) -> ::core::option::Option<usize> {
-                match self {
-                    #(#name::#idents => Some(#indexes),)*
-                    #name::Unknown(_) => ::core::option::Option::None,
-                }
             }
 
             #[doc = #info_fn_doc]
@@ -659,58 +725,75 @@ fn module_imports() -> TokenStream {
     }
 }
 
-/// `Some(<text>)` or `None`, spelled for `spelling`.
-fn optional_str_spelled(value: Option<&str>, spelling: Spelling) -> TokenStream {
-    match (value, spelling) {
-        (_, Spelling::Qualified) => optional_str(value),
-        (Some(text), Spelling::Imported) => quote!(Some(#text)),
-        (None, Spelling::Imported) => quote!(None),
+/// One `CodeInfo` table entry as source text, its fields at `indent` plus four spaces: the facts
+/// of a code, shared by catalogs (as text) and derives (as tokens, through [`code_info`]).
+pub(crate) fn code_info_text(out: &mut String, code: &Code, spelling: Spelling, indent: &str) {
+    let qualified = spelling == Spelling::Qualified;
+    let field = |out: &mut String, name: &str| {
+        out.push('\n');
+        out.push_str(indent);
+        out.push_str("    ");
+        out.push_str(name);
+        out.push_str(": ");
+    };
+    out.push_str(if qualified {
+        "::errcat::CodeInfo {"
+    } else {
+        "CodeInfo {"
+    });
+    field(out, "wire");
+    text::str_literal(out, &code.wire);
+    out.push(',');
+    field(out, "name");
+    text::str_literal(out, &code.ident);
+    out.push(',');
+    field(out, "status");
+    out.push_str(&code.status.to_string());
+    out.push(',');
+    field(out, "message");
+    text::str_literal(out, &code.message);
+    out.push(',');
+    for (name, value) in [
+        ("description", &code.description),
+        ("user_message", &code.user_message),
+        ("fix", &code.fix),
+    ] {
+        field(out, name);
+        text::optional_str_literal(out, value.as_deref(), qualified);
+        out.push(',');
     }
-}
-
-/// One `::errcat::CodeInfo` table entry: the facts of a code, shared by catalogs and derives.
-pub(crate) fn code_info(code: &Code, spelling: Spelling) -> TokenStream {
-    let wire = &code.wire;
-    let rust_name = &code.ident;
-    let message = &code.message;
-    let description = optional_str_spelled(code.description.as_deref(), spelling);
-    let user_message = optional_str_spelled(code.user_message.as_deref(), spelling);
-    let fix = optional_str_spelled(code.fix.as_deref(), spelling);
-    let retry = word_or_status_default_in(
+    field(out, "retry");
+    word_or_status_default_text(
+        out,
         "RetryAdvice",
         code.retry.map(RetryAdvice::variant),
         code.status,
         spelling,
     );
-    let category = word_or_status_default_in(
+    out.push(',');
+    field(out, "category");
+    word_or_status_default_text(
+        out,
         "Category",
         code.category.map(Category::variant),
         code.status,
         spelling,
     );
-    let status = number(code.status);
-    let info = match spelling {
-        Spelling::Qualified => quote!(::errcat::CodeInfo),
-        Spelling::Imported => quote!(CodeInfo),
-    };
-    quote! {
-        #info {
-            wire: #wire,
-            name: #rust_name,
-            status: #status,
-            message: #message,
-            description: #description,
-            user_message: #user_message,
-            fix: #fix,
-            retry: #retry,
-            category: #category,
-        }
-    }
+    out.push_str(",\n");
+    out.push_str(indent);
+    out.push('}');
 }
 
-fn code_enum(provider: &Provider) -> TokenStream {
+/// One `::errcat::CodeInfo` value as tokens, fully qualified: for derives.
+pub(crate) fn code_info(code: &Code) -> TokenStream {
+    let mut out = String::new();
+    code_info_text(&mut out, code, Spelling::Qualified, "");
+    text::tokens(&out)
+}
+
+fn code_enum(provider: &Provider) -> Source {
     let name = md(&provider.name);
-    let doc = doc_lines(&match provider.identify_by {
+    let doc = doc_text_lines(&match provider.identify_by {
         IdentifyBy::Code => format!("An error code of {name}: one variant per documented code, and `Unknown` for any other."),
         IdentifyBy::Message => format!(
             "An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
@@ -720,43 +803,49 @@ fn code_enum(provider: &Provider) -> TokenStream {
         .codes
         .iter()
         .map(|code| {
-            (
-                code_doc(provider, code),
-                ident(&code.ident),
-                code.wire.clone(),
-                code_info(code, Spelling::Imported),
-            )
+            let mut info = String::new();
+            code_info_text(&mut info, code, Spelling::Imported, ENTRY);
+            WireVariant {
+                doc: code_doc(provider, code),
+                ident: code.ident.clone(),
+                wire: code.wire.clone(),
+                info,
+            }
         })
         .collect();
-    let common = wire_enum(WireEnum {
-        name: ident("Code"),
+    let mut source = wire_enum(WireEnum {
+        name: "Code",
         what: "code",
         doc,
-        info_type: quote!(::errcat::CodeInfo),
+        info_type: "::errcat::CodeInfo",
         variants,
     });
     let type_items = if provider.types.is_empty() {
         TokenStream::new()
     } else {
-        let types = provider.codes.iter().map(|code| match code.type_index {
-            Some(index) => {
-                let variant = ident(&provider.types[index].ident);
-                quote!(Some(ErrorType::#variant))
+        let mut types = format!(
+            "impl Code {{\n{ITEM}const TYPES: &'static [::core::option::Option<ErrorType>] = "
+        );
+        text::array(&mut types, ITEM, &provider.codes, |out, code| {
+            match code.type_index {
+                Some(index) => {
+                    out.push_str("Some(ErrorType::");
+                    out.push_str(&provider.types[index].ident);
+                    out.push(')');
+                }
+                None => out.push_str("None"),
             }
-            None => quote!(None),
         });
+        types.push_str(";\n}\n");
+        source.push_text(types);
         quote! {
-            const TYPES: &'static [::core::option::Option<ErrorType>] = &[#(#types),*];
-
             /// The provider error type this code belongs to, if the catalog says.
             pub fn error_type(&self) -> ::core::option::Option<ErrorType> {
                 Self::TYPES.get(self.index()?)?.clone()
             }
         }
     };
-    quote! {
-        #common
-
+    source.push_tokens(quote! {
         impl Code {
             #type_items
 
@@ -801,10 +890,11 @@ fn code_enum(provider: &Provider) -> TokenStream {
                 self.info().map_or(::errcat::Category::Unknown, |info| info.category)
             }
         }
-    }
+    });
+    source
 }
 
-fn type_doc(error_type: &Type) -> TokenStream {
+fn type_doc(error_type: &Type) -> Vec<String> {
     let mut text = code_span(&error_type.wire);
     if let Some(description) = &error_type.description {
         text.push_str(&format!(": {}", md(description)));
@@ -813,45 +903,60 @@ fn type_doc(error_type: &Type) -> TokenStream {
     if let Some(status) = error_type.status {
         text.push_str(&format!("\n- Default status: {status}\n"));
     }
-    doc_lines(&text)
+    doc_text_lines(&text)
 }
 
-/// `Some(::errcat::Kind::Variant)` or `None`.
-fn optional_variant(kind: &str, variant: Option<&str>) -> TokenStream {
-    match variant {
-        Some(variant) => {
-            let kind = ident(kind);
-            let variant = ident(variant);
-            quote!(::core::option::Option::Some(::errcat::#kind::#variant))
-        }
-        None => quote!(::core::option::Option::None),
-    }
-}
-
-fn type_info(error_type: &Type) -> TokenStream {
-    let wire = &error_type.wire;
-    let rust_name = &error_type.ident;
-    let description = optional_str(error_type.description.as_deref());
-    let status = match error_type.status.map(number) {
-        Some(status) => quote!(::core::option::Option::Some(#status)),
-        None => quote!(::core::option::Option::None),
+/// One `::errcat::TypeInfo` table entry as source text, its fields at `indent` plus four spaces.
+fn type_info_text(out: &mut String, error_type: &Type, indent: &str) {
+    let field = |out: &mut String, name: &str| {
+        out.push('\n');
+        out.push_str(indent);
+        out.push_str("    ");
+        out.push_str(name);
+        out.push_str(": ");
     };
-    let retry = optional_variant("RetryAdvice", error_type.retry.map(RetryAdvice::variant));
-    let category = optional_variant("Category", error_type.category.map(Category::variant));
-    quote! {
-        ::errcat::TypeInfo {
-            wire: #wire,
-            name: #rust_name,
-            description: #description,
-            status: #status,
-            retry: #retry,
-            category: #category,
+    let optional_word = |out: &mut String, kind: &str, word: Option<&str>| match word {
+        Some(word) => {
+            out.push_str("Some(");
+            out.push_str(kind);
+            out.push_str("::");
+            out.push_str(word);
+            out.push(')');
         }
+        None => out.push_str("None"),
+    };
+    out.push_str("::errcat::TypeInfo {");
+    field(out, "wire");
+    text::str_literal(out, &error_type.wire);
+    out.push(',');
+    field(out, "name");
+    text::str_literal(out, &error_type.ident);
+    out.push(',');
+    field(out, "description");
+    text::optional_str_literal(out, error_type.description.as_deref(), false);
+    out.push(',');
+    field(out, "status");
+    match error_type.status {
+        Some(status) => out.push_str(&format!("Some({status})")),
+        None => out.push_str("None"),
     }
+    out.push(',');
+    field(out, "retry");
+    optional_word(
+        out,
+        "RetryAdvice",
+        error_type.retry.map(RetryAdvice::variant),
+    );
+    out.push(',');
+    field(out, "category");
+    optional_word(out, "Category", error_type.category.map(Category::variant));
+    out.push_str(",\n");
+    out.push_str(indent);
+    out.push('}');
 }
 
-fn type_enum(provider: &Provider) -> TokenStream {
-    let doc = doc_lines(&format!(
+fn type_enum(provider: &Provider) -> Source {
+    let doc = doc_text_lines(&format!(
         "An error type of {}: a broad class of codes.",
         md(&provider.name)
     ));
@@ -859,19 +964,21 @@ fn type_enum(provider: &Provider) -> TokenStream {
         .types
         .iter()
         .map(|error_type| {
-            (
-                type_doc(error_type),
-                ident(&error_type.ident),
-                error_type.wire.clone(),
-                type_info(error_type),
-            )
+            let mut info = String::new();
+            type_info_text(&mut info, error_type, ENTRY);
+            WireVariant {
+                doc: type_doc(error_type),
+                ident: error_type.ident.clone(),
+                wire: error_type.wire.clone(),
+                info,
+            }
         })
         .collect();
     wire_enum(WireEnum {
-        name: ident("ErrorType"),
+        name: "ErrorType",
         what: "type",
         doc,
-        info_type: quote!(::errcat::TypeInfo),
+        info_type: "::errcat::TypeInfo",
         variants,
     })
 }

@@ -6,7 +6,8 @@
 //! 2. [`read`]: read the tree into the [`model`], recording every problem in [`diagnostic`];
 //! 3. [`validate`]: check rules across the catalog and resolve defaults into a [`plan`];
 //! 4. [`expand`]: turn the plan into tokens (`quote`), named by [`ident`];
-//! 5. [`emit`]: format with prettyplease;
+//! 5. [`emit`]: format with prettyplease (the parts that grow with the catalog are written as
+//!    text directly, by the private `text` module);
 //! 6. [`config`]: the build-script API that runs it all over catalog files.
 //!
 //! `#[derive(ApiError)]` (the `errcat-derive` crate) is a second front end over the same model,
@@ -28,6 +29,7 @@ pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod template;
+mod text;
 pub mod tree;
 pub mod validate;
 pub mod wire_table;

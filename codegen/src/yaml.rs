@@ -37,8 +37,8 @@ const MAX_FLOW_DEPTH: usize = 128;
 /// Parses catalog text.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
     check_flow_depth(source)?;
-    match serde_yaml::from_str::<serde_yaml::Value>(source) {
-        Ok(value) => Ok(convert(value)),
+    match serde_yaml::from_str::<ParsedNode>(source) {
+        Ok(ParsedNode(node)) => Ok(node),
         Err(error) => Err(syntax_error(source, &error)),
     }
 }
@@ -47,34 +47,43 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 /// parser sees them. Quoted strings and comments are skipped; a bracket inside a plain scalar is
 /// counted, which can only make the check stricter than the parser at depths no catalog has.
 fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
+    // Byte by byte (every character that matters here is ASCII, and no byte of a multi-byte
+    // character is): this runs over whole catalogs, often in an unoptimized build script.
+    let bytes = source.as_bytes();
     let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut previous = '\n';
-    let mut chars = source.chars().peekable();
+    let mut quote: Option<u8> = None;
+    let mut previous = b'\n';
     let (mut line, mut column) = (1, 0);
-    while let Some(c) = chars.next() {
-        column += 1;
-        match (quote, c) {
-            (_, '\n') => {
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        index += 1;
+        // Columns count characters: continuation bytes of a multi-byte character do not.
+        if byte & 0xC0 != 0x80 {
+            column += 1;
+        }
+        match (quote, byte) {
+            (_, b'\n') => {
                 line += 1;
                 column = 0;
-                if quote == Some('#') {
+                if quote == Some(b'#') {
                     quote = None;
                 }
             }
-            (Some('"'), '\\') => {
-                chars.next();
+            (Some(b'"'), b'\\') => {
+                // The escaped character; a multi-byte one's remaining bytes match nothing below.
+                index += 1;
                 column += 1;
             }
-            (Some('\''), '\'') if chars.peek() == Some(&'\'') => {
-                chars.next();
+            (Some(b'\''), b'\'') if bytes.get(index) == Some(&b'\'') => {
+                index += 1;
                 column += 1;
             }
-            (Some(open), c) if c == open && open != '#' => quote = None,
+            (Some(open), _) if byte == open && open != b'#' => quote = None,
             (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '#') if previous.is_whitespace() => quote = Some('#'),
-            (None, '[' | '{') => {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'#') if previous.is_ascii_whitespace() => quote = Some(b'#'),
+            (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Err(SyntaxError {
@@ -83,10 +92,10 @@ fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
                     });
                 }
             }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
             (None, _) => {}
         }
-        previous = c;
+        previous = byte;
     }
     Ok(())
 }
@@ -156,31 +165,149 @@ fn duplicate_key(message: &str) -> Option<(String, String)> {
     Some((mapping.to_owned(), key.to_owned()))
 }
 
-fn convert(value: serde_yaml::Value) -> Node {
-    use serde_yaml::Value;
-    match value {
-        Value::Null => Node::Null,
-        Value::Bool(flag) => Node::Bool(flag),
-        Value::Number(number) => {
-            if let Some(unsigned) = number.as_u64() {
-                Node::UInt(unsigned)
-            } else if let Some(signed) = number.as_i64() {
-                Node::Int(signed)
-            } else {
-                Node::Float(number.as_f64().unwrap_or(f64::NAN))
+/// A [`Node`] read straight from the parser's events (no intermediate `serde_yaml::Value`, whose
+/// hashed mappings cost more than the document itself in an unoptimized build script). It reads
+/// what `serde_yaml::Value` reads, and refuses a repeated key with the same message.
+struct ParsedNode(Node);
+
+impl<'de> de::Deserialize<'de> for ParsedNode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ParsedNode, D::Error> {
+        deserializer.deserialize_any(NodeVisitor).map(ParsedNode)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<Node, E> {
+        Ok(Node::Bool(flag))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Node, E> {
+        Ok(u64::try_from(number).map_or(Node::Int(number), Node::UInt))
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Node, E> {
+        Ok(Node::UInt(number))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Node, E> {
+        Ok(Node::Float(number))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Node, E> {
+        Ok(Node::Str(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Node, E> {
+        Ok(Node::Str(text))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(ParsedNode(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        // Most mappings have a handful of keys, compared directly; a long one (the codes) keeps
+        // a set of the keys seen.
+        const SHORT: usize = 16;
+        let mut entries: Vec<(Node, Node)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        while let Some(ParsedNode(key)) = map.next_key()? {
+            if entries.len() == SHORT {
+                seen.extend(entries.iter().map(|(key, _)| KeyIdentity::of(key)));
             }
+            let repeated = if entries.len() < SHORT {
+                entries
+                    .iter()
+                    .any(|(earlier, _)| KeyIdentity::same(earlier, &key))
+            } else {
+                !seen.insert(KeyIdentity::of(&key))
+            };
+            if repeated {
+                return Err(de::Error::custom(duplicate_message(&key)));
+            }
+            let ParsedNode(value) = map.next_value()?;
+            entries.push((key, value));
         }
-        Value::String(text) => Node::Str(text),
-        Value::Sequence(items) => Node::Seq(items.into_iter().map(convert).collect()),
-        Value::Mapping(entries) => Node::Map(
-            entries
-                .into_iter()
-                .map(|(key, value)| (convert(key), convert(value)))
-                .collect(),
-        ),
-        Value::Tagged(tagged) => {
-            Node::Tagged(tagged.tag.to_string(), Box::new(convert(tagged.value)))
+        Ok(Node::Map(entries))
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Node, A::Error> {
+        use de::VariantAccess;
+        let (tag, contents): (String, _) = data.variant()?;
+        if tag.is_empty() {
+            return Err(de::Error::custom("empty YAML tag is not allowed"));
         }
+        let ParsedNode(value) = contents.newtype_variant()?;
+        let tag = format!("!{}", tag.strip_prefix('!').unwrap_or(&tag));
+        Ok(Node::Tagged(tag, Box::new(value)))
+    }
+}
+
+/// What makes two mapping keys the same key, as YAML values compare: kind and value (the string
+/// `"1"` and the number `1` are different keys).
+#[derive(PartialEq, Eq, Hash)]
+enum KeyIdentity {
+    Text(String),
+    Number(String),
+    Other(String),
+}
+
+impl KeyIdentity {
+    /// Whether `a` and `b` are the same key (strings, by far the most common keys, compared
+    /// without building identities).
+    fn same(a: &Node, b: &Node) -> bool {
+        match (a, b) {
+            (Node::Str(a), Node::Str(b)) => a == b,
+            (Node::Str(_), _) | (_, Node::Str(_)) => false,
+            _ => KeyIdentity::of(a) == KeyIdentity::of(b),
+        }
+    }
+
+    fn of(key: &Node) -> KeyIdentity {
+        match key {
+            Node::Str(text) => KeyIdentity::Text(text.clone()),
+            Node::UInt(number) => KeyIdentity::Number(number.to_string()),
+            Node::Int(number) => KeyIdentity::Number(number.to_string()),
+            Node::Float(number) => KeyIdentity::Number(format!("{number:?}")),
+            other => KeyIdentity::Other(format!("{other:?}")),
+        }
+    }
+}
+
+/// serde_yaml's wording for a repeated key, which [`duplicate_key`] reads back.
+fn duplicate_message(key: &Node) -> String {
+    match key {
+        Node::Null => "duplicate entry with null key".to_owned(),
+        Node::Bool(flag) => format!("duplicate entry with key `{flag}`"),
+        Node::UInt(number) => format!("duplicate entry with key {number}"),
+        Node::Int(number) => format!("duplicate entry with key {number}"),
+        Node::Float(number) => format!("duplicate entry with key {number}"),
+        Node::Str(text) => format!("duplicate entry with key {text:?}"),
+        Node::Seq(_) | Node::Map(_) | Node::Tagged(..) => "duplicate entry in YAML map".to_owned(),
     }
 }
 

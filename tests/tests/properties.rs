@@ -127,6 +127,23 @@ fn random_bodies_of_every_provider_round_trip_exactly() {
     each_catalog!(round_trips);
 }
 
+/// The values of every string literal in `tokens`, at any depth.
+fn string_literals(tokens: proc_macro2::TokenStream) -> std::collections::HashSet<String> {
+    let mut found = std::collections::HashSet::new();
+    for token in tokens {
+        match token {
+            proc_macro2::TokenTree::Literal(literal) => {
+                if let Ok(text) = syn::parse_str::<syn::LitStr>(&literal.to_string()) {
+                    found.insert(text.value());
+                }
+            }
+            proc_macro2::TokenTree::Group(group) => found.extend(string_literals(group.stream())),
+            proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Punct(_) => {}
+        }
+    }
+    found
+}
+
 /// A random catalog: wire codes and texts drawn from hostile alphabets.
 fn catalog_text() -> impl Strategy<Value = String> {
     let wire = "[a-zA-Z_][a-zA-Z0-9_ .-]{0,10}|\\PC{1,6}";
@@ -160,6 +177,15 @@ proptest! {
                 let second = errcat_codegen::emit::format_file(errcat_codegen::expand::provider(&provider), "x").unwrap();
                 prop_assert_eq!(&first, &second);
                 prop_assert!(syn::parse_file(&first).is_ok());
+                // Every catalog text is in the output as a string literal holding exactly it.
+                let literals = string_literals(first.parse().unwrap());
+                for code in &provider.codes {
+                    prop_assert!(literals.contains(&code.wire), "{:?}", code.wire);
+                    prop_assert!(literals.contains(&code.message), "{:?}", code.message);
+                    if let Some(fix) = &code.fix {
+                        prop_assert!(literals.contains(fix), "{:?}", fix);
+                    }
+                }
             }
             Err(diagnostics) => {
                 prop_assert!(!diagnostics.is_empty());
