@@ -1,0 +1,324 @@
+//! Reading a body: size checks, the JSON parser over the whole body, the outer object of nested
+//! envelopes, and the error object's keys.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::slot_read::read_slot;
+use super::{Envelope, Fields, MAX_BODY_BYTES};
+use crate::{DecodeError, DecodeErrorKind};
+
+/// Decodes a response body into [`Fields`] with a provider's envelope.
+///
+/// Fails only when the body is not a JSON object (empty, truncated, not JSON, too large, too deep)
+/// or, for nested envelopes, has no error object under the nesting key. Unknown keys, missing
+/// optional keys, `null`s and values of unexpected types all decode, kept in [`Fields::extra`].
+pub fn decode(envelope: &Envelope, status: u16, body: &[u8]) -> Result<Fields, DecodeError> {
+    let mut fields = Fields::default();
+    decode_into(envelope, status, body, &mut fields)?;
+    Ok(fields)
+}
+
+/// Like [`decode`], into `fields` (whose previous contents are replaced): generated code decodes
+/// straight into the error it returns.
+pub fn decode_into(
+    envelope: &Envelope,
+    status: u16,
+    body: &[u8],
+    fields: &mut Fields,
+) -> Result<(), DecodeError> {
+    check_size(status, body)?;
+    if !fields.is_blank() {
+        *fields = Fields::default();
+    }
+    let mut problem = None;
+    let seed = BodySeed {
+        envelope,
+        problem: &mut problem,
+        fields,
+    };
+    let parsed = parse_whole(body, seed);
+    parsed.map_err(|error| {
+        DecodeError::new(
+            status,
+            problem.unwrap_or_else(|| match error.classify() {
+                serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
+                    line: error.line(),
+                    column: error.column(),
+                },
+                serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
+                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                    DecodeErrorKind::Syntax {
+                        line: error.line(),
+                        column: error.column(),
+                        message: syntax_message(&error),
+                    }
+                }
+            }),
+            body,
+        )
+    })
+}
+
+/// Runs `parse` over the whole body and checks that nothing but whitespace follows.
+///
+/// A body that is valid UTF-8 as a whole (nearly every body) is parsed as a `str`, so serde_json
+/// does not validate each string again; any other body is parsed as bytes, where serde_json
+/// reports the first invalid string exactly.
+fn parse_whole<V, S: for<'de> DeserializeSeed<'de, Value = V>>(
+    body: &[u8],
+    seed: S,
+) -> serde_json::Result<V> {
+    fn run<'de, R: serde_json::de::Read<'de>, V, S: DeserializeSeed<'de, Value = V>>(
+        mut deserializer: serde_json::Deserializer<R>,
+        seed: S,
+    ) -> serde_json::Result<V> {
+        let value = seed.deserialize(&mut deserializer)?;
+        deserializer.end()?;
+        Ok(value)
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => run(serde_json::Deserializer::from_str(text), seed),
+        Err(_) => run(serde_json::Deserializer::from_slice(body), seed),
+    }
+}
+
+/// The checks every body passes before parsing: not too large, not empty.
+fn check_size(status: u16, body: &[u8]) -> Result<(), DecodeError> {
+    if body.len() > MAX_BODY_BYTES {
+        return Err(DecodeError::new(
+            status,
+            DecodeErrorKind::TooLarge {
+                size: body.len(),
+                limit: MAX_BODY_BYTES,
+            },
+            body,
+        ));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::new(status, DecodeErrorKind::Empty, body));
+    }
+    Ok(())
+}
+
+/// Decodes a body into any `Deserialize` error type (derived types use this), with the same
+/// size limit and failure kinds as [`decode`].
+pub fn decode_json<T: serde::de::DeserializeOwned>(
+    status: u16,
+    body: &[u8],
+) -> Result<T, DecodeError> {
+    check_size(status, body)?;
+    parse_whole(body, std::marker::PhantomData::<T>).map_err(|error| {
+        let kind = match error.classify() {
+            serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
+                line: error.line(),
+                column: error.column(),
+            },
+            serde_json::error::Category::Data => DecodeErrorKind::Rejected {
+                reason: syntax_message(&error),
+            },
+            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+                DecodeErrorKind::Syntax {
+                    line: error.line(),
+                    column: error.column(),
+                    message: syntax_message(&error),
+                }
+            }
+        };
+        DecodeError::new(status, kind, body)
+    })
+}
+
+/// serde_json's message without its " at line L column C" suffix (the kind carries those).
+fn syntax_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
+}
+
+/// A map key, borrowed from the input when it has no escapes.
+pub(super) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub(super) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+
+    pub(super) fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(key) => key.to_owned(),
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// The whole body: for nested envelopes, the outer object; for flat ones, the error object.
+struct BodySeed<'a> {
+    envelope: &'a Envelope,
+    problem: &'a mut Option<DecodeErrorKind>,
+    fields: &'a mut Fields,
+}
+
+impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for BodySeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some(nested_under) = self.envelope.nested_under else {
+            return read_error_object(self.envelope, map, self.fields);
+        };
+        let mut found = false;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            if key.as_str() == nested_under {
+                if found {
+                    // A second error object replaces the first, as in any JSON object; the keys
+                    // beside it stay.
+                    let outer = std::mem::take(&mut self.fields.outer);
+                    *self.fields = Fields::default();
+                    self.fields.outer = outer;
+                }
+                map.next_value_seed(ObjectSeed {
+                    envelope: self.envelope,
+                    fields: self.fields,
+                })
+                .inspect_err(|error| {
+                    if is_shape_error(error) {
+                        *self.problem =
+                            Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
+                    }
+                })?;
+                found = true;
+            } else {
+                let value = map.next_value()?;
+                self.fields.outer.insert(key.into_owned(), value);
+            }
+        }
+        if !found {
+            *self.problem = Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
+            return Err(de::Error::custom("missing error object"));
+        }
+        Ok(())
+    }
+}
+
+/// Reads [`Fields`] from any serde deserializer (used by generated `Deserialize` impls).
+pub fn deserialize_fields<'de, D: Deserializer<'de>>(
+    envelope: &Envelope,
+    deserializer: D,
+) -> Result<Fields, D::Error> {
+    let mut problem = None;
+    let mut fields = Fields::default();
+    BodySeed {
+        envelope,
+        problem: &mut problem,
+        fields: &mut fields,
+    }
+    .deserialize(deserializer)?;
+    Ok(fields)
+}
+
+/// Takes the value of wire key `key` out of `fields` and deserializes it (a missing key reads as
+/// `null`, so `Option` fields may be absent). Used by derived `Deserialize` impls.
+pub fn take_field<T: serde::de::DeserializeOwned, E: de::Error>(
+    fields: &mut Fields,
+    envelope: &Envelope,
+    key: &str,
+) -> Result<T, E> {
+    let value = fields.take_key(envelope, key).unwrap_or(Value::Null);
+    serde_json::from_value(value).map_err(|error| E::custom(format_args!("`{key}`: {error}")))
+}
+
+/// Whether a deserializer error is about the JSON's shape (as opposed to its syntax).
+fn is_shape_error<E: de::Error>(error: &E) -> bool {
+    // The error type is generic here; its text is the only view into it. serde_json's syntax and
+    // end-of-input errors never start with "invalid type".
+    error.to_string().starts_with("invalid type")
+}
+
+/// The error object itself.
+struct ObjectSeed<'a> {
+    envelope: &'a Envelope,
+    fields: &'a mut Fields,
+}
+
+impl<'de> DeserializeSeed<'de> for ObjectSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ObjectSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        read_error_object(self.envelope, map, self.fields)
+    }
+}
+
+fn read_error_object<'de, A: MapAccess<'de>>(
+    envelope: &Envelope,
+    mut map: A,
+    fields: &mut Fields,
+) -> Result<(), A::Error> {
+    let mut expected = 0;
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        let Some((slot, name, position)) = envelope.lookup_from(key.as_str(), expected) else {
+            let value = map.next_value()?;
+            fields.extra.insert(key.into_owned(), value);
+            continue;
+        };
+        expected = position + 1;
+        read_slot(&mut map, envelope, fields, slot, name, key)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Rendering [`Fields`] as a provider's wire body.
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::{Envelope, Fields, KeySpec, Slot, WireText};
+
+/// A borrowed view of one slot's value, for rendering.
+pub(super) enum SlotValue<'a> {
+    Text(&'a str),
+    Object(&'a Map<String, Value>),
+    Number(u64),
+    List(&'a [Value]),
+}
+
+impl Serialize for SlotValue<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            SlotValue::Text(text) => serializer.serialize_str(text),
+            SlotValue::Object(map) => map.serialize(serializer),
+            SlotValue::Number(number) => serializer.serialize_u64(*number),
+            SlotValue::List(list) => list.serialize(serializer),
+        }
+    }
+}
+
+/// Renders [`Fields`] as a provider's wire body. `code` and `error_type` override the fields of
+/// the same name (generated code keeps those typed).
+pub struct Render<'a> {
+    /// The provider's envelope.
+    pub envelope: &'a Envelope,
+    /// The parts to render.
+    pub fields: &'a Fields,
+    /// The wire code, overriding [`Fields::code`].
+    pub code: Option<&'a str>,
+    /// The wire type, overriding [`Fields::error_type`].
+    pub error_type: Option<&'a str>,
+}
+
+struct ErrorObject<'a>(&'a Render<'a>);
+
+impl Serialize for ErrorObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Render {
+            envelope,
+            fields,
+            code,
+            error_type,
+        } = *self.0;
+        let mut map = serializer.serialize_map(None)?;
+        let mut rendered: [Option<&str>; Slot::ALL.len()] = [None; Slot::ALL.len()];
+        for spec in envelope.keys {
+            let value = match spec.slot {
+                Slot::Code => code
+                    .map(SlotValue::Text)
+                    .or_else(|| fields.value(Slot::Code)),
+                Slot::Type => error_type
+                    .map(SlotValue::Text)
+                    .or_else(|| fields.value(Slot::Type)),
+                slot => fields.value(slot),
+            };
+            if let Some(value) = value {
+                let name = fields.name_of(spec);
+                map.serialize_entry(name, &value)?;
+                rendered[spec.slot.index()] = Some(name);
+            }
+        }
+        for (key, value) in &fields.extra {
+            if !rendered.contains(&Some(key.as_str())) {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Render<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some(nested_under) = self.envelope.nested_under else {
+            return ErrorObject(self).serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(nested_under, &ErrorObject(self))?;
+        for (key, value) in &self.fields.outer {
+            if key != nested_under {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Render<'_> {
+    /// The body as JSON bytes.
+    pub fn to_vec(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.size_hint());
+        // Every value here is a string, an integer or a serde_json value with string keys, which
+        // serde_json always serializes; writing to a Vec cannot fail.
+        match serde_json::to_writer(&mut bytes, self) {
+            Ok(()) => bytes,
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// About how many bytes the body takes (a little more for texts without escapes; a guess for
+    /// JSON values), so that rendering allocates once.
+    fn size_hint(&self) -> usize {
+        const PER_KEY: usize = 16;
+        const PER_VALUE: usize = 32;
+        let fields = self.fields;
+        let text = |text: &Option<String>| text.as_ref().map_or(0, String::len);
+        let wire = |wire: &Option<WireText>, typed: Option<&str>| {
+            typed.map_or_else(
+                || wire.as_ref().map_or(0, |wire| wire.as_str().len()),
+                str::len,
+            )
+        };
+        let texts = wire(&fields.code, self.code)
+            + wire(&fields.error_type, self.error_type)
+            + text(&fields.message)
+            + text(&fields.param)
+            + text(&fields.field)
+            + text(&fields.details)
+            + text(&fields.request_id);
+        let values = fields.metadata.as_ref().map_or(0, Map::len)
+            + fields.errors.as_ref().map_or(0, Vec::len)
+            + fields.extra.len()
+            + fields.outer.len();
+        PER_KEY * (self.envelope.keys.len() + 1) + texts + PER_VALUE * values
+    }
+}
+
+impl Fields {
+    /// The value of a slot, if it is set.
+    pub(super) fn value(&self, slot: Slot) -> Option<SlotValue<'_>> {
+        fn text(value: &Option<String>) -> Option<SlotValue<'_>> {
+            value.as_deref().map(SlotValue::Text)
+        }
+        fn wire(value: &Option<WireText>) -> Option<SlotValue<'_>> {
+            value.as_ref().map(|wire| SlotValue::Text(wire.as_str()))
+        }
+        match slot {
+            Slot::Code => wire(&self.code),
+            Slot::Message => text(&self.message),
+            Slot::Type => wire(&self.error_type),
+            Slot::Param => text(&self.param),
+            Slot::Field => text(&self.field),
+            Slot::Details => text(&self.details),
+            Slot::RequestId => text(&self.request_id),
+            Slot::Metadata => self.metadata.as_ref().map(SlotValue::Object),
+            Slot::RetryAfter => self.retry_after.map(SlotValue::Number),
+            Slot::Errors => self.errors.as_deref().map(SlotValue::List),
+        }
+    }
+
+    /// The wire name a slot is rendered under: the one it was decoded from, else the first.
+    fn name_of(&self, spec: &KeySpec) -> &'static str {
+        let chosen = usize::from(self.names[spec.slot.index()]);
+        spec.names
+            .get(chosen)
+            .or_else(|| spec.names.first())
+            .copied()
+            .unwrap_or_else(|| spec.slot.as_str())
+    }
+}
