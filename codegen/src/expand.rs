@@ -24,7 +24,7 @@ pub fn provider(provider: &Provider) -> Source {
         source.append(type_enum(provider));
     }
     source.push_tokens(error_struct(provider));
-    source.push_tokens(examples(provider));
+    source.push_text(examples(provider));
     source
 }
 
@@ -1450,39 +1450,57 @@ fn error_struct(provider: &Provider) -> TokenStream {
     }
 }
 
-fn example_item(provider: &Provider, example: &Example) -> TokenStream {
-    let code = optional_str(
-        example
-            .code
-            .and_then(|index| provider.codes.get(index))
-            .map(|code| code.wire.as_str()),
+/// One `::errcat::Example` as source text, its fields at `indent` plus four spaces.
+fn example_text(out: &mut String, provider: &Provider, example: &Example, indent: &str) {
+    let field = format!("\n{indent}    ");
+    out.push_str("::errcat::Example {");
+    out.push_str(&field);
+    out.push_str("code: ");
+    let code = example
+        .code
+        .and_then(|index| provider.codes.get(index))
+        .map(|code| code.wire.as_str());
+    text::optional_str_literal(out, code, false);
+    out.push(',');
+    out.push_str(&field);
+    out.push_str("description: ");
+    text::optional_str_literal(out, example.description.as_deref(), false);
+    out.push(',');
+    out.push_str(&field);
+    out.push_str(&format!("status: {},", example.status));
+    out.push_str(&field);
+    out.push_str("headers: ");
+    text::array(
+        out,
+        &format!("{indent}    "),
+        &example.headers,
+        |out, (name, value)| {
+            out.push('(');
+            text::str_literal(out, name);
+            out.push_str(", ");
+            text::str_literal(out, value);
+            out.push(')');
+        },
     );
-    let description = optional_str(example.description.as_deref());
-    let status = number(example.status);
-    let headers = example
-        .headers
-        .iter()
-        .map(|(name, value)| quote!((#name, #value)));
-    let body = &example.body;
-    quote! {
-        ::errcat::Example {
-            code: #code,
-            description: #description,
-            status: #status,
-            headers: &[#(#headers),*],
-            body: #body,
-        }
-    }
+    out.push(',');
+    out.push_str(&field);
+    out.push_str("body: ");
+    text::str_literal(out, &example.body);
+    out.push_str(",\n");
+    out.push_str(indent);
+    out.push('}');
 }
 
-fn examples(provider: &Provider) -> TokenStream {
-    let items = provider
-        .examples
-        .iter()
-        .map(|example| example_item(provider, example));
-    quote! {
-        /// The catalog's documented example responses. Each decodes to its code and encodes back
-        /// to the same JSON.
-        pub const EXAMPLES: &[::errcat::Example] = &[#(#items),*];
-    }
+/// `EXAMPLES`, as source text: catalogs may hold an example per code.
+fn examples(provider: &Provider) -> String {
+    let mut out = String::from(
+        "/// The catalog's documented example responses. Each decodes to its code and encodes back\n\
+         /// to the same JSON.\n\
+         pub const EXAMPLES: &[::errcat::Example] = ",
+    );
+    text::array(&mut out, "", &provider.examples, |out, example| {
+        example_text(out, provider, example, ITEM);
+    });
+    out.push_str(";\n");
+    out
 }

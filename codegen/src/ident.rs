@@ -81,11 +81,35 @@ impl IdentProblem {
 /// The enum variant name for a wire string: UpperCamelCase via heck
 /// (`RATE_LIMIT_EXCEEDED` → `RateLimitExceeded`).
 pub fn variant_name(source: &str) -> Result<String, IdentProblem> {
-    let name = source.to_upper_camel_case();
+    let name = snake_to_upper_camel(source).unwrap_or_else(|| source.to_upper_camel_case());
     if name == UNKNOWN_VARIANT {
         return Err(IdentProblem::Reserved(name));
     }
     checked(name)
+}
+
+/// `to_upper_camel_case` for the commonest shape of wire codes, `snake_case` or
+/// `SCREAMING_SNAKE_CASE` with digits (`card_declined` → `CardDeclined`), without heck's pass
+/// through `char` iterators (this runs for every code, often in an unoptimized build script).
+/// `None` for any other text, which heck converts.
+fn snake_to_upper_camel(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let lower = bytes
+        .iter()
+        .all(|byte| matches!(byte, b'a'..=b'z' | b'0'..=b'9' | b'_'));
+    let upper = bytes
+        .iter()
+        .all(|byte| matches!(byte, b'A'..=b'Z' | b'0'..=b'9' | b'_'));
+    if !lower && !upper {
+        return None;
+    }
+    let mut name = String::with_capacity(source.len());
+    for word in source.split('_').filter(|word| !word.is_empty()) {
+        let (first, rest) = word.split_at(1);
+        name.push_str(&first.to_ascii_uppercase());
+        name.push_str(&rest.to_ascii_lowercase());
+    }
+    Some(name)
 }
 
 /// A variant name written explicitly in a catalog (`rust_name`): used as is, checked.
@@ -133,6 +157,47 @@ fn is_keyword(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snake_case_shortcut_agrees_with_heck() {
+        let mut samples: Vec<String> = [
+            "card_declined",
+            "ERROR_B00001",
+            "__a__b__",
+            "_",
+            "",
+            "2fa_required",
+            "a1b2_c3",
+            "insufficient_funds_2",
+            "X",
+            "x",
+            "RATE_LIMIT",
+            "v2_api_error",
+        ]
+        .iter()
+        .map(|sample| (*sample).to_owned())
+        .collect();
+        // Every string of up to four characters over a small alphabet of each case.
+        for alphabet in [&b"a0_"[..], &b"Z9_"[..]] {
+            let mut strings = vec![String::new()];
+            for _ in 0..4 {
+                strings = strings
+                    .iter()
+                    .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{}", *c as char)))
+                    .collect();
+                samples.extend(strings.iter().cloned());
+            }
+        }
+        for sample in samples {
+            assert_eq!(
+                snake_to_upper_camel(&sample),
+                Some(sample.to_upper_camel_case()),
+                "{sample:?}"
+            );
+        }
+        assert_eq!(snake_to_upper_camel("cardDeclined"), None);
+        assert_eq!(snake_to_upper_camel("card-declined"), None);
+    }
 
     #[test]
     fn converts_wire_strings() {
