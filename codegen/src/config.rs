@@ -28,45 +28,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Located;
-use crate::{emit, expand, load_catalog, plan};
+use crate::{emit, expand, load_catalog, parallel, plan};
 
-/// Runs `work` on every item, on up to one thread per core, and returns the results in the
-/// items' order.
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(&work).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(index) else {
-                            return done;
-                        };
-                        done.push((index, work(item)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
-                // A panic in `work` is a bug in the generator: let it surface as one.
-                Err(payload) => std::panic::resume_unwind(payload),
-            })
-            .collect()
-    });
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
-}
+/// A catalog read and loaded: its name as displayed and its plan, or its problems.
+type Loaded = Result<Result<(String, plan::Provider), Vec<Located>>, Failure>;
 
 /// The file that declares one `pub mod` per provider, for `include!`.
 pub const INDEX_FILE: &str = "errcat_providers.rs";
@@ -219,7 +184,15 @@ impl Config {
     /// (one thread per core); results and diagnostics keep the order of the files.
     pub fn generate(&self) -> Result<Vec<Generated>, Failure> {
         let files = self.catalog_files()?;
-        let outcomes = in_parallel(&files, |path| self.generate_one(path));
+        let outcomes = parallel::in_two_stages(
+            &files,
+            |path| self.load_one(path),
+            |loaded| match loaded {
+                Ok(Ok((shown, provider))) => Self::expand_one(shown, provider).map(Ok),
+                Ok(Err(found)) => Ok(Err(found)),
+                Err(failure) => Err(failure),
+            },
+        );
         let mut problems = Vec::new();
         let mut generated = Vec::new();
         let mut modules: BTreeMap<String, String> = BTreeMap::new();
@@ -250,9 +223,9 @@ impl Config {
         }
     }
 
-    /// Reads, loads and expands one catalog: `Err` for I/O and internal failures, `Ok(Err)` for
-    /// the catalog's own problems.
-    fn generate_one(&self, path: &Path) -> Result<Result<Generated, Vec<Located>>, Failure> {
+    /// Reads and loads one catalog (its name as displayed, and its plan): `Err` for I/O
+    /// failures, `Ok(Err)` for the catalog's own problems.
+    fn load_one(&self, path: &Path) -> Loaded {
         let source = fs::read(path).map_err(|error| Failure::Io {
             action: format!("read catalog {}", path.display()),
             error,
@@ -262,18 +235,19 @@ impl Config {
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let provider = match load_catalog(&shown, &source, &stem) {
-            Ok(provider) => provider,
-            Err(found) => return Ok(Err(found)),
-        };
+        Ok(load_catalog(&shown, &source, &stem).map(|provider| (shown, provider)))
+    }
+
+    /// Expands and formats one loaded catalog.
+    fn expand_one(shown: String, provider: plan::Provider) -> Result<Generated, Failure> {
         let code =
             emit::format_file(expand::provider(&provider), &shown).map_err(Failure::Internal)?;
-        Ok(Ok(Generated {
+        Ok(Generated {
             module: provider.module.clone(),
             source: shown,
             provider,
             code,
-        }))
+        })
     }
 
     /// Generates every provider into the output directory, with the index file

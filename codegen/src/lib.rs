@@ -23,6 +23,7 @@ pub mod emit;
 pub mod expand;
 pub mod ident;
 pub mod model;
+mod parallel;
 pub mod plan;
 pub mod read;
 pub mod report;
