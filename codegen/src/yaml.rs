@@ -47,47 +47,46 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 /// parser sees them. Quoted strings and comments are skipped; a bracket inside a plain scalar is
 /// counted, which can only make the check stricter than the parser at depths no catalog has.
 fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
-    // Byte by byte (every character that matters here is ASCII, and no byte of a multi-byte
-    // character is): this runs over whole catalogs, often in an unoptimized build script.
+    // Byte by byte, skipping bytes that matter in no state with one table lookup (every
+    // character that matters is ASCII, and no byte of a multi-byte character is one): this runs
+    // over whole catalogs, often in an unoptimized build script.
+    const MATTERS: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut index = 0;
+        let special = b"\n\"'#[]{}\\";
+        while index < special.len() {
+            table[special[index] as usize] = true;
+            index += 1;
+        }
+        table
+    };
     let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
-    let mut previous = b'\n';
-    let (mut line, mut column) = (1, 0);
     let mut index = 0;
     while index < bytes.len() {
         let byte = bytes[index];
         index += 1;
-        // Columns count characters: continuation bytes of a multi-byte character do not.
-        if byte & 0xC0 != 0x80 {
-            column += 1;
+        if !MATTERS[usize::from(byte)] {
+            continue;
         }
         match (quote, byte) {
-            (_, b'\n') => {
-                line += 1;
-                column = 0;
-                if quote == Some(b'#') {
-                    quote = None;
-                }
-            }
-            (Some(b'"'), b'\\') => {
-                // The escaped character; a multi-byte one's remaining bytes match nothing below.
-                index += 1;
-                column += 1;
-            }
-            (Some(b'\''), b'\'') if bytes.get(index) == Some(&b'\'') => {
-                index += 1;
-                column += 1;
-            }
+            (Some(b'#'), b'\n') => quote = None,
+            (_, b'\n') => {}
+            // The escaped character; a multi-byte one's remaining bytes match nothing here.
+            (Some(b'"'), b'\\') => index += 1,
+            (Some(b'\''), b'\'') if bytes.get(index) == Some(&b'\'') => index += 1,
             (Some(open), _) if byte == open && open != b'#' => quote = None,
             (Some(_), _) => {}
             (None, b'"' | b'\'') => quote = Some(byte),
-            (None, b'#') if previous.is_ascii_whitespace() => quote = Some(b'#'),
+            (None, b'#') if index < 2 || bytes[index - 2].is_ascii_whitespace() => {
+                quote = Some(b'#');
+            }
             (None, b'[' | b'{') => {
                 depth += 1;
                 if depth > MAX_FLOW_DEPTH {
                     return Err(SyntaxError {
-                        position: Some(Position { line, column }),
+                        position: Some(position_before(source, index)),
                         message: format!("collections nested deeper than {MAX_FLOW_DEPTH} levels"),
                     });
                 }
@@ -95,9 +94,25 @@ fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
             (None, b']' | b'}') => depth = depth.saturating_sub(1),
             (None, _) => {}
         }
-        previous = byte;
     }
     Ok(())
+}
+
+/// The line and column of the character that ends at byte `end` of `source`.
+fn position_before(source: &str, end: usize) -> Position {
+    let before = &source.as_bytes()[..end];
+    let line_start = before
+        .iter()
+        .rposition(|byte| *byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    Position {
+        line: before.iter().filter(|byte| **byte == b'\n').count() + 1,
+        // Columns count characters: continuation bytes of a multi-byte character do not.
+        column: before[line_start..]
+            .iter()
+            .filter(|byte| **byte & 0xC0 != 0x80)
+            .count(),
+    }
 }
 
 fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
@@ -588,6 +603,15 @@ statuses:
             })
         );
         assert!(error.message.contains("nested deeper than 128"));
+        // Lines counted, and columns in characters, not bytes.
+        let later = format!("b: \"é\"\na: [\"é\", {}\n", "[".repeat(128));
+        assert_eq!(
+            parse(&later).unwrap_err().position,
+            Some(Position {
+                line: 2,
+                column: 4 + 5 + 128
+            })
+        );
         // Brackets in quotes and comments do not count.
         let quoted = format!("a: \"{}\" # {}\nb: 1\n", "[".repeat(500), "{".repeat(500));
         assert!(parse(&quoted).is_ok());
