@@ -4,7 +4,7 @@
 //! Each rule is one function that records every violation it finds and carries on, so that a
 //! catalog with five problems reports five diagnostics in one run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
@@ -544,17 +544,21 @@ fn check_examples(
         .nested_under
         .as_ref()
         .map(|key| key.value.as_str());
+    // Positions by key and by wire string (the first, if a broken catalog repeats one), so
+    // that an example per code costs no pass over the codes.
+    let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(catalog.codes.len());
+    let mut by_wire: HashMap<&str, usize> = HashMap::with_capacity(catalog.codes.len());
+    for (index, code) in catalog.codes.iter().enumerate() {
+        by_key.entry(code.key.value.as_str()).or_insert(index);
+        by_wire.entry(wire_of(catalog, code).0).or_insert(index);
+    }
     let code_examples = catalog.codes.iter().flat_map(|code| code.examples.iter());
     let mut examples = Vec::new();
     for example in code_examples.chain(&catalog.examples) {
         let body_origin = example.body.origin.to_key();
         let expected = match &example.code {
             None => None,
-            Some(key) => match catalog
-                .codes
-                .iter()
-                .position(|code| code.key.value == key.value)
-            {
+            Some(key) => match by_key.get(key.value.as_str()).copied() {
                 Some(index) => Some(index),
                 None => {
                     diagnostics.error_help(
@@ -579,10 +583,7 @@ fn check_examples(
                 continue;
             }
         };
-        let found_index = catalog
-            .codes
-            .iter()
-            .position(|code| wire_of(catalog, code).0 == found);
+        let found_index = by_wire.get(found.as_str()).copied();
         if found_index != expected {
             let wanted = match expected {
                 Some(index) => format!("code `{}`", catalog.codes[index].key.value),
