@@ -261,11 +261,16 @@ fn doc_text_lines(text: &str) -> Vec<String> {
 }
 
 fn is_list_item(line: &str) -> bool {
-    let line = line.trim_start();
-    let numbered = line.split_once(". ").is_some_and(|(number, _)| {
-        !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
-    });
-    line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") || numbered
+    // Bytes rather than `str` patterns: this runs for every doc line of every code.
+    let line = line.trim_start().as_bytes();
+    match line {
+        [b'-' | b'*' | b'+', b' ', ..] => true,
+        [b'0'..=b'9', ..] => {
+            let digits = line.iter().take_while(|byte| byte.is_ascii_digit()).count();
+            line[digits..].starts_with(b". ")
+        }
+        _ => false,
+    }
 }
 
 /// Catalog text made inert as Markdown for rustdoc: brackets and angle brackets escaped (no

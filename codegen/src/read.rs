@@ -200,7 +200,7 @@ fn status_row(
 
 /// A status written as a mapping key (`400:`).
 fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
-    let origin = Origin::Yaml(parent_of(path)?.key(key));
+    let origin = Origin::Yaml(path.parent()?.key(key));
     match key.parse::<u64>() {
         Ok(status) => Some(Located::new(status, origin)),
         Err(_) => {
@@ -215,28 +215,13 @@ fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<L
     }
 }
 
-/// The path of the mapping that holds `path`'s last step.
-fn parent_of(path: &Path) -> Option<Path> {
-    let steps = path.steps();
-    let (_, parent) = steps.split_last()?;
-    let mut result = Path::root();
-    for step in parent {
-        result = match step {
-            crate::tree::Step::Value(key) => result.value(key),
-            crate::tree::Step::Key(key) => result.key(key),
-            crate::tree::Step::Index(index) => result.index(*index),
-        };
-    }
-    Some(result)
-}
-
 fn error_type(
     key: String,
     node: &Node,
     path: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<ErrorType> {
-    let wire = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
+    let wire = Located::new(key.clone(), Origin::Yaml(path.parent()?.key(&key)));
     let mut map = Fields::open(
         node,
         path,
@@ -260,7 +245,7 @@ fn error_type(
 /// that validation does not add follow-on errors about it ("no status", "empty message"); other
 /// problems (unknown keys, bad words) are reported and the code is still validated.
 fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<Code> {
-    let key_located = Located::new(key.clone(), Origin::Yaml(parent_of(path)?.key(&key)));
+    let key_located = Located::new(key.clone(), Origin::Yaml(path.parent()?.key(&key)));
     let mut map = Fields::open(
         node,
         path,
@@ -441,7 +426,7 @@ impl<'a> Fields<'a> {
     ) -> Option<Fields<'a>> {
         let what = what.into();
         let Node::Map(entries) = node else {
-            let message = match (node, path.steps().is_empty()) {
+            let message = match (node, path.is_root()) {
                 (Node::Null, true) => "the catalog is empty".to_owned(),
                 _ => format!("{what} must be a mapping, not {}", node.kind()),
             };

@@ -4,6 +4,7 @@
 //! knows which YAML library produced it.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// One node of a parsed document.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,13 +70,21 @@ pub enum Step {
 }
 
 /// Where a node sits in a document: the keys and indexes leading to it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Path(Vec<Step>);
+///
+/// Every value the reader takes from a catalog keeps its path for diagnostics, so paths share
+/// their parents: extending one allocates one link, not a copy of every step.
+#[derive(Clone, Default)]
+pub struct Path(Option<Arc<Link>>);
+
+struct Link {
+    parent: Path,
+    step: Step,
+}
 
 impl Path {
     /// The document root.
     pub fn root() -> Path {
-        Path(Vec::new())
+        Path(None)
     }
 
     /// The value under `key`.
@@ -96,34 +105,84 @@ impl Path {
     /// For a path ending at the value of a key, the path of that key itself (where "this
     /// mapping lacks …" or "this value is wrong as a whole" is best shown); other paths as they are.
     pub fn to_key(&self) -> Path {
-        match self.0.split_last() {
-            Some((Step::Value(key), parent)) => {
-                let mut steps = parent.to_vec();
-                steps.push(Step::Key(key.clone()));
-                Path(steps)
-            }
-            _ => self.clone(),
+        match &self.0 {
+            Some(link) => match &link.step {
+                Step::Value(key) => link.parent.with(Step::Key(key.clone())),
+                Step::Key(_) | Step::Index(_) => self.clone(),
+            },
+            None => self.clone(),
         }
     }
 
+    /// The path of the mapping or list that holds this path's last step; `None` for the root.
+    pub fn parent(&self) -> Option<Path> {
+        self.0.as_ref().map(|link| link.parent.clone())
+    }
+
+    /// Whether this is the document root.
+    pub fn is_root(&self) -> bool {
+        self.0.is_none()
+    }
+
     fn with(&self, step: Step) -> Path {
-        let mut steps = self.0.clone();
-        steps.push(step);
-        Path(steps)
+        Path(Some(Arc::new(Link {
+            parent: self.clone(),
+            step,
+        })))
     }
 
     /// The steps from the root.
-    pub fn steps(&self) -> &[Step] {
-        &self.0
+    pub fn steps(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut at = self;
+        while let Some(link) = &at.0 {
+            steps.push(link.step.clone());
+            at = &link.parent;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+impl PartialEq for Path {
+    fn eq(&self, other: &Path) -> bool {
+        self.steps() == other.steps()
+    }
+}
+
+impl Eq for Path {}
+
+impl std::hash::Hash for Path {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.steps().hash(state);
+    }
+}
+
+impl PartialOrd for Path {
+    fn partial_cmp(&self, other: &Path) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Path {
+    fn cmp(&self, other: &Path) -> std::cmp::Ordering {
+        self.steps().cmp(&other.steps())
+    }
+}
+
+impl fmt::Debug for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Path").field(&self.steps()).finish()
     }
 }
 
 impl fmt::Display for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        let steps = self.steps();
+        if steps.is_empty() {
             return f.write_str("(document)");
         }
-        for (position, step) in self.0.iter().enumerate() {
+        for (position, step) in steps.iter().enumerate() {
             match step {
                 Step::Value(key) | Step::Key(key) => {
                     if position > 0 {

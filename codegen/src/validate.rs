@@ -54,7 +54,7 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
         Ok(module) => {
             let help = match provider.origin {
                 // Defaulted from the file name: the file is what to rename.
-                Origin::Yaml(ref path) if path.steps().is_empty() => {
+                Origin::Yaml(ref path) if path.is_root() => {
                     format!("rename the file to `{module}.yaml`, or add `provider: {module}`")
                 }
                 _ => format!("write `provider: {module}`"),

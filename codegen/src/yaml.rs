@@ -334,8 +334,9 @@ pub fn locate(source: &str, path: &Path) -> Option<Position> {
 /// Like [`locate`], but when the last step is a key, finds its `occurrence`-th appearance.
 fn locate_occurrence(source: &str, path: &Path, occurrence: usize) -> Option<Position> {
     let deserializer = serde_yaml::Deserializer::from_str(source);
+    let steps = path.steps();
     let seek = Seek {
-        steps: path.steps(),
+        steps: &steps,
         occurrence,
     };
     match seek.deserialize(deserializer) {
