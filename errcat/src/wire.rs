@@ -121,7 +121,21 @@ impl Envelope {
     /// [`Envelope::lookup`], trying the keys from position `start` on first (providers send their
     /// keys in a fixed order, so the key after the last one found is the likely next); also gives
     /// the position of the key found.
+    #[inline]
     fn lookup_from(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
+        // The likely case, kept small enough to inline: the first name of the key at `start`.
+        if let Some(spec) = self.keys.get(start) {
+            if spec.names.first().is_some_and(|name| same_key(name, key)) {
+                return Some((spec.slot, 0, start));
+            }
+        }
+        self.lookup_around(key, start)
+    }
+
+    /// [`Envelope::lookup_from`] for any key: every name of every key, from position `start` on
+    /// and then from the first. Kept out of line so that the likely case stays small.
+    #[inline(never)]
+    fn lookup_around(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
         let count = self.keys.len();
         let mut position = if start < count { start } else { 0 };
         for _ in 0..count {
@@ -146,6 +160,26 @@ impl Envelope {
     pub fn name(&self, slot: Slot) -> Option<&'static str> {
         self.spec(slot).and_then(|spec| spec.names.first().copied())
     }
+}
+
+/// Whether two wire keys are equal. Keys are short: up to 16 bytes, they are compared as two
+/// overlapping words (or halves) in registers, which costs less than a call to `memcmp`.
+#[inline]
+fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 16 {
+        return a == b;
+    }
+    if let (Some(a_first), Some(b_first)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
+        return a_first == b_first && a.last_chunk::<8>() == b.last_chunk::<8>();
+    }
+    if let (Some(a_first), Some(b_first)) = (a.first_chunk::<4>(), b.first_chunk::<4>()) {
+        return a_first == b_first && a.last_chunk::<4>() == b.last_chunk::<4>();
+    }
+    a.iter().zip(b).all(|(a, b)| a == b)
 }
 
 /// The parts of one error body, untyped. Generated code wraps it with the typed code.
@@ -246,6 +280,42 @@ mod tests {
         codes: &WireTable::EMPTY,
         types: &WireTable::EMPTY,
     };
+
+    #[test]
+    fn same_key_agrees_with_string_equality() {
+        let text = "abcdefghijklmnopqrstuvwxyz";
+        for len in 0..=text.len() {
+            let key = &text[..len];
+            assert!(same_key(key, key), "{key}");
+            for other_len in (0..=text.len()).filter(|other_len| *other_len != len) {
+                assert!(!same_key(key, &text[..other_len]), "{key}");
+            }
+            for changed in 0..len {
+                let mut other = key.as_bytes().to_vec();
+                other[changed] = b'_';
+                let other = String::from_utf8(other).unwrap();
+                assert!(!same_key(key, &other), "{key} {other}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_from_finds_every_name_whatever_the_start() {
+        for start in 0..=NESTED.keys.len() + 1 {
+            for (position, spec) in NESTED.keys.iter().enumerate() {
+                for (name, key) in spec.names.iter().enumerate() {
+                    assert_eq!(
+                        NESTED.lookup_from(key, start),
+                        Some((spec.slot, u8::try_from(name).unwrap(), position)),
+                        "{key} from {start}"
+                    );
+                }
+            }
+            for unknown in ["", "cod", "codes", "MESSAGE", "error"] {
+                assert_eq!(NESTED.lookup_from(unknown, start), None, "{unknown}");
+            }
+        }
+    }
 
     fn round_trip(body: &str) -> (Fields, Value) {
         let fields = decode(&NESTED, 400, body.as_bytes()).unwrap();

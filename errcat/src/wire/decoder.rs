@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::slot_read::read_slot;
-use super::{Envelope, Fields, MAX_BODY_BYTES};
+use super::{same_key, Envelope, Fields, MAX_BODY_BYTES};
 use crate::{DecodeError, DecodeErrorKind};
 
 /// Decodes a response body into [`Fields`] with a provider's envelope.
@@ -40,27 +40,35 @@ pub fn decode_into(
         problem: &mut problem,
         fields,
     };
-    let parsed = parse_whole(body, seed);
-    parsed.map_err(|error| {
-        DecodeError::new(
-            status,
-            problem.unwrap_or_else(|| match error.classify() {
-                serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
-                    line: error.line(),
-                    column: error.column(),
-                },
-                serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
-                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                    DecodeErrorKind::Syntax {
-                        line: error.line(),
-                        column: error.column(),
-                        message: syntax_message(&error),
-                    }
-                }
-            }),
-            body,
-        )
-    })
+    match parse_whole(body, seed) {
+        Ok(()) => Ok(()),
+        Err(error) => Err(body_error(status, body, problem, &error)),
+    }
+}
+
+/// Why a body failed to decode: the `problem` the decoder noted, else serde_json's `error`.
+#[cold]
+fn body_error(
+    status: u16,
+    body: &[u8],
+    problem: Option<DecodeErrorKind>,
+    error: &serde_json::Error,
+) -> DecodeError {
+    let kind = problem.unwrap_or_else(|| match error.classify() {
+        serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
+            line: error.line(),
+            column: error.column(),
+        },
+        serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            DecodeErrorKind::Syntax {
+                line: error.line(),
+                column: error.column(),
+                message: syntax_message(error),
+            }
+        }
+    });
+    DecodeError::new(status, kind, body)
 }
 
 /// Runs `parse` over the whole body and checks that nothing but whitespace follows.
@@ -213,7 +221,7 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
         };
         let mut found = false;
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            if key.as_str() == nested_under {
+            if same_key(key.as_str(), nested_under) {
                 if found {
                     // A second error object replaces the first, as in any JSON object; the keys
                     // beside it stay.

@@ -39,6 +39,7 @@ impl WireText {
     }
 
     /// `text` resolved against `table`.
+    #[inline]
     pub fn resolve(table: &WireTable, text: &str) -> WireText {
         match table.find_name(text) {
             Some((index, name)) => WireText::Listed { index, name },
@@ -47,6 +48,7 @@ impl WireText {
     }
 
     /// Like [`WireText::resolve`], reusing the allocation of an unlisted text.
+    #[inline]
     pub fn resolve_string(table: &WireTable, text: String) -> WireText {
         match table.find_name(&text) {
             Some((index, name)) => WireText::Listed { index, name },
