@@ -133,6 +133,7 @@ impl Render<'_> {
 
 impl Fields {
     /// The value of a slot, if it is set.
+    #[inline]
     pub(super) fn value(&self, slot: Slot) -> Option<SlotValue<'_>> {
         fn text(value: &Option<String>) -> Option<SlotValue<'_>> {
             value.as_deref().map(SlotValue::Text)
