@@ -199,6 +199,9 @@ struct SlotSeed<K>(K);
 impl<'de, K: SlotKind> DeserializeSeed<'de> for SlotSeed<K> {
     type Value = Result<K::Out, Value>;
 
+    // Inlined into each arm of the match on the slot: fewer instructions per value than a call,
+    // and less code in all than one out-of-line copy per kind and parser.
+    #[inline(always)]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
