@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p errcat-benches --bin build-bench -- \
 //!     [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3] [--codegen-runs 5] [--out DIR]
-//!     [--snapshot] [--optimize-build-scripts]
+//!     [--snapshot] [--optimize-build-scripts] [--optimize-yaml]
 //! ```
 //!
 //! For each size N it writes, under `DIR` (default `target/build-bench/` of the workspace):
@@ -52,6 +52,7 @@ use errcat_benches::synthetic;
 const USAGE: &str = "\
 usage: build-bench [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3]
                    [--codegen-runs 5] [--out DIR] [--snapshot] [--optimize-build-scripts]
+                   [--optimize-yaml]
 
   --sizes         total numbers of codes (split over five catalogs)   [100,1000,10000]
   --profiles      cargo profiles to build: debug, release             [debug,release]
@@ -62,6 +63,9 @@ usage: build-bench [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3
   --optimize-build-scripts
                   compile build scripts and proc macros optimized in both crates
                   ([profile.*.build-override] opt-level = 3)
+  --optimize-yaml compile only the YAML parser optimized in both crates
+                  ([profile.*.package.unsafe-libyaml] and [profile.*.package.serde_yaml]
+                  opt-level = 3)
   --snapshot      build the generated crates against a copy of errcat, errcat-codegen and
                   errcat-derive taken at the start (DIR/errcat-snapshot), not the live
                   workspace: for benchmarking while the sources are being edited";
@@ -131,6 +135,8 @@ struct Options {
     snapshot: bool,
     /// Optimize build scripts and proc macros (`build-override`) in both crates.
     optimize_build_scripts: bool,
+    /// Compile the YAML parser (`unsafe-libyaml`, `serde_yaml`) optimized, wherever it is built.
+    optimize_yaml: bool,
     /// The workspace this binary belongs to (`errcat/`, `codegen/`, `Cargo.lock`).
     workspace: PathBuf,
 }
@@ -150,6 +156,7 @@ impl Options {
             out: workspace.join("target").join("build-bench"),
             snapshot: false,
             optimize_build_scripts: false,
+            optimize_yaml: false,
             workspace,
         };
         while let Some(arg) = args.next() {
@@ -169,6 +176,10 @@ impl Options {
             }
             if flag == "--optimize-build-scripts" {
                 options.optimize_build_scripts = true;
+                continue;
+            }
+            if flag == "--optimize-yaml" {
+                options.optimize_yaml = true;
                 continue;
             }
             let value = match inline {
@@ -430,7 +441,7 @@ fn write_crates(options: &Options, sources: &Path, n: usize) -> Result<(Crate, C
          \n\
          # Its own workspace, outside errcat's.\n\
          [workspace]\n{profiles}",
-        profiles = build_override(options),
+        profiles = build_override(options, true),
         name = generated.name,
         errcat = toml_string(&errcat.to_string_lossy()),
         codegen = toml_string(&codegen.to_string_lossy()),
@@ -465,7 +476,7 @@ fn write_crates(options: &Options, sources: &Path, n: usize) -> Result<(Crate, C
     for (path, mut content) in synthetic::handwritten_crate(n) {
         if path == "Cargo.toml" {
             content.push_str("\n# Its own workspace, outside errcat's.\n[workspace]\n");
-            content.push_str(&build_override(options));
+            content.push_str(&build_override(options, false));
         }
         write_file(&handwritten.dir.join(path), content.as_bytes())?;
     }
@@ -473,15 +484,29 @@ fn write_crates(options: &Options, sources: &Path, n: usize) -> Result<(Crate, C
     Ok((generated, handwritten))
 }
 
-/// With `--optimize-build-scripts`, the profile sections that compile build scripts, proc macros
-/// and their dependencies optimized (Cargo leaves them unoptimized by default, even in release).
-fn build_override(options: &Options) -> String {
-    if options.optimize_build_scripts {
-        "\n[profile.dev.build-override]\nopt-level = 3\n\n[profile.release.build-override]\nopt-level = 3\n"
-            .to_owned()
-    } else {
-        String::new()
+/// The profile sections of `--optimize-build-scripts` (build scripts, proc macros and their
+/// dependencies optimized; Cargo leaves them unoptimized by default, even in release) and of
+/// `--optimize-yaml` (the YAML parser alone optimized, wherever it is built; only for a crate
+/// that parses YAML, since Cargo warns about profiles for packages it does not build).
+fn build_override(options: &Options, parses_yaml: bool) -> String {
+    let mut sections = String::new();
+    for profile in ["dev", "release"] {
+        if options.optimize_build_scripts {
+            let _ = write!(
+                sections,
+                "\n[profile.{profile}.build-override]\nopt-level = 3\n"
+            );
+        }
+        if options.optimize_yaml && parses_yaml {
+            for package in ["unsafe-libyaml", "serde_yaml"] {
+                let _ = write!(
+                    sections,
+                    "\n[profile.{profile}.package.{package}]\nopt-level = 3\n"
+                );
+            }
+        }
     }
+    sections
 }
 
 /// The generated crate's build script: the workspace's `generated/build.rs` for this crate's
@@ -1269,12 +1294,15 @@ fn report(
             .join(","),
         options.runs,
         options.codegen_runs,
-        match (options.snapshot, options.optimize_build_scripts) {
-            (true, true) => " --snapshot --optimize-build-scripts",
-            (true, false) => " --snapshot",
-            (false, true) => " --optimize-build-scripts",
-            (false, false) => "",
-        },
+        [
+            (options.snapshot, " --snapshot"),
+            (options.optimize_build_scripts, " --optimize-build-scripts"),
+            (options.optimize_yaml, " --optimize-yaml"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, flag)| *flag)
+        .collect::<String>(),
         machine.date
     );
     let _ = writeln!(
@@ -1299,6 +1327,14 @@ fn report(
             "Both crates set `[profile.dev.build-override]` and `[profile.release.build-override]` \
              `opt-level = 3` (`--optimize-build-scripts`): build scripts, proc macros and their \
              dependencies are compiled optimized, unlike Cargo's default.\n"
+        );
+    }
+    if options.optimize_yaml {
+        let _ = writeln!(
+            out,
+            "Both crates set `opt-level = 3` for the packages `unsafe-libyaml` and `serde_yaml` in \
+             the dev and release profiles (`--optimize-yaml`): the YAML parser is compiled \
+             optimized in the build script, everything else as Cargo's default.\n"
         );
     }
     if options.snapshot {
