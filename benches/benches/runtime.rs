@@ -6,7 +6,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use errcat_benches::{large_licensekey_body, licensekey as hand_lk, vaultspay as hand_vp};
+use errcat_benches::{
+    large_licensekey_body, licensekey as hand_lk, vaultspay as hand_vp, LARGE_BODY_FIELDS,
+};
 use errcat_generated::{licensekey, vaultspay};
 
 const TYPICAL: &[u8] = br#"{"error":{"code":"validation_failed","message":"email: must be a valid email address","type":"invalid_request","param":"email","request_id":"req_01HX7ABCDEFG"}}"#;
@@ -41,7 +43,7 @@ fn decode(c: &mut Criterion) {
     });
     group.finish();
 
-    let large = large_licensekey_body(60);
+    let large = large_licensekey_body(LARGE_BODY_FIELDS);
     let mut group = c.benchmark_group("decode_large");
     group.bench_function("errcat", |b| {
         b.iter(|| licensekey::Error::decode(404, black_box(&large)).unwrap())

@@ -7,13 +7,16 @@
 //! ```
 //!
 //! Cases: `errcat`, `untyped`, `handwritten`, `floor` (decode the typical body),
-//! `render_errcat`, `render_handwritten`, `display_errcat`, `display_handwritten`.
+//! `large_errcat`, `large_handwritten`, `large_floor` (decode the large body of the
+//! `decode_large` benchmark), `render_errcat`, `render_handwritten`, `display_errcat`,
+//! `display_handwritten`.
 //! `benches/instructions.sh` runs every case and prints instructions per iteration.
 
 use std::hint::black_box;
 
+use errcat_benches::licensekey as hand_lk;
 use errcat_benches::vaultspay as hand;
-use errcat_generated::vaultspay;
+use errcat_generated::{licensekey, vaultspay};
 
 const BODY: &[u8] = br#"{"error":{"code":"validation_failed","message":"email: must be a valid email address","type":"invalid_request","param":"email","request_id":"req_01HX7ABCDEFG"}}"#;
 
@@ -27,6 +30,7 @@ fn main() {
         eprintln!("the typical body does not decode");
         std::process::exit(1);
     };
+    let large = errcat_benches::large_licensekey_body(errcat_benches::LARGE_BODY_FIELDS);
     let mut total = 0usize;
     for _ in 0..iterations {
         total += match case.as_str() {
@@ -39,6 +43,13 @@ fn main() {
                 .map_or(0, |e| e.error.message.len()),
             "floor" => serde_json::from_slice::<hand::Borrowed>(black_box(BODY))
                 .map_or(0, |e| e.error.message.len()),
+            "large_errcat" => {
+                licensekey::Error::decode(404, black_box(&large)).map_or(0, |e| e.message().len())
+            }
+            "large_handwritten" => serde_json::from_slice::<hand_lk::Body>(black_box(&large))
+                .map_or(0, |b| b.message.len()),
+            "large_floor" => serde_json::from_slice::<hand_lk::Borrowed>(black_box(&large))
+                .map_or(0, |b| b.message.len()),
             "render_errcat" => black_box(&ours).to_json().len(),
             "render_handwritten" => serde_json::to_vec(black_box(&theirs)).map_or(0, |v| v.len()),
             "display_errcat" => black_box(&ours).to_string().len(),

@@ -138,6 +138,9 @@ pub mod licensekey {
     }
 }
 
+/// The metadata entries (and unknown keys) of the `decode_large` benchmark's body: about 4 KB.
+pub const LARGE_BODY_FIELDS: usize = 60;
+
 /// A large body: a license-key error with `fields` metadata entries and as many unknown keys.
 pub fn large_licensekey_body(fields: usize) -> Vec<u8> {
     let metadata: serde_json::Map<String, serde_json::Value> = (0..fields)
