@@ -36,7 +36,7 @@
 //!
 //! A timed build that also had to recompile a dependency (someone edited errcat meanwhile) is not
 //! counted and is run again. `--snapshot` avoids that: the generated crates then depend on a copy
-//! of `errcat/`, `codegen/` and `errors-derive/` taken at the start, in `DIR/errcat-snapshot/`.
+//! of `errcat/`, `table/`, `codegen/` and `errors-derive/` taken at the start, in `DIR/errcat-snapshot/`.
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -313,10 +313,11 @@ fn rust_size(dir: &Path) -> Result<(usize, usize), String> {
     Ok((lines, bytes))
 }
 
-/// The crates the generated crate builds with, copied from the workspace.
-const SNAPSHOT_CRATES: [&str; 3] = ["errcat", "codegen", "errors-derive"];
+/// The crates the generated crate builds with, copied from the workspace: errcat and the
+/// generator, and the workspace crates they depend on.
+const SNAPSHOT_CRATES: [&str; 4] = ["errcat", "table", "codegen", "errors-derive"];
 
-/// Copies `errcat/`, `codegen/` and `errors-derive/` (manifest and `src/`) with the workspace's
+/// Copies `errcat/`, `table/`, `codegen/` and `errors-derive/` (manifest and `src/`) with the workspace's
 /// manifest, reduced to those members, into `DIR/errcat-snapshot`; unchanged files keep their
 /// modification time, so a second run does not rebuild them.
 fn snapshot(options: &Options) -> Result<PathBuf, String> {
