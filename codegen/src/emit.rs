@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 
 /// Generated items in file order: token parts are formatted with prettyplease; text parts
-/// (written by [`crate::text`], already laid out) are copied as they are.
+/// (written by the private `text` module, already laid out) are copied as they are.
 #[derive(Clone, Debug, Default)]
 pub struct Source {
     parts: Vec<Part>,

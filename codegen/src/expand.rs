@@ -14,7 +14,7 @@ use crate::text;
 use crate::wire_table;
 
 /// The items of one provider module: the parts that grow with the catalog as text (see
-/// [`crate::text`]), the rest as tokens.
+/// the private `text` module), the rest as tokens.
 pub fn provider(provider: &Provider) -> Source {
     let mut source = Source::default();
     source.push_tokens(module_imports());

@@ -67,9 +67,11 @@ pub fn from_wire(data: &[u8]) {
 pub fn catalog(data: &[u8]) {
     match errcat_codegen::load_catalog("fuzz.yaml", data, "fuzz") {
         Ok(provider) => {
-            let tokens = errcat_codegen::expand::provider(&provider);
-            errcat_codegen::emit::format_file(tokens, "fuzz.yaml")
+            let source = errcat_codegen::expand::provider(&provider);
+            let code = errcat_codegen::emit::format_file(source, "fuzz.yaml")
                 .expect("a valid catalog expands to valid Rust");
+            // The parts written as text are not re-parsed by `format_file`: parse the whole file.
+            syn::parse_file(&code).expect("generated code parses as a Rust file");
         }
         Err(diagnostics) => assert!(!diagnostics.is_empty()),
     }
