@@ -734,59 +734,44 @@ fn module_imports() -> TokenStream {
 /// of a code, shared by catalogs (as text) and derives (as tokens, through [`code_info`]).
 pub(crate) fn code_info_text(out: &mut String, code: &Code, spelling: Spelling, indent: &str) {
     let qualified = spelling == Spelling::Qualified;
-    let field = |out: &mut String, name: &str| {
-        out.push('\n');
-        out.push_str(indent);
-        out.push_str("    ");
-        out.push_str(name);
-        out.push_str(": ");
-    };
-    out.push_str(if qualified {
-        "::errcat::CodeInfo {"
+    let path = if qualified {
+        "::errcat::CodeInfo"
     } else {
-        "CodeInfo {"
-    });
-    field(out, "wire");
-    text::str_literal(out, &code.wire);
-    out.push(',');
-    field(out, "name");
-    text::str_literal(out, &code.ident);
-    out.push(',');
-    field(out, "status");
-    out.push_str(&code.status.to_string());
-    out.push(',');
-    field(out, "message");
-    text::str_literal(out, &code.message);
-    out.push(',');
+        "CodeInfo"
+    };
+    let mut info = text::StructLiteral::open(out, indent, path);
+    info.str_field("wire", &code.wire)
+        .str_field("name", &code.ident)
+        .field("status", |out| out.push_str(&code.status.to_string()))
+        .str_field("message", &code.message);
     for (name, value) in [
         ("description", &code.description),
         ("user_message", &code.user_message),
         ("fix", &code.fix),
     ] {
-        field(out, name);
-        text::optional_str_literal(out, value.as_deref(), qualified);
-        out.push(',');
+        info.field(name, |out| {
+            text::optional_str_literal(out, value.as_deref(), qualified);
+        });
     }
-    field(out, "retry");
-    word_or_status_default_text(
-        out,
-        "RetryAdvice",
-        code.retry.map(RetryAdvice::variant),
-        code.status,
-        spelling,
-    );
-    out.push(',');
-    field(out, "category");
-    word_or_status_default_text(
-        out,
-        "Category",
-        code.category.map(Category::variant),
-        code.status,
-        spelling,
-    );
-    out.push_str(",\n");
-    out.push_str(indent);
-    out.push('}');
+    info.field("retry", |out| {
+        word_or_status_default_text(
+            out,
+            "RetryAdvice",
+            code.retry.map(RetryAdvice::variant),
+            code.status,
+            spelling,
+        );
+    })
+    .field("category", |out| {
+        word_or_status_default_text(
+            out,
+            "Category",
+            code.category.map(Category::variant),
+            code.status,
+            spelling,
+        );
+    })
+    .close();
 }
 
 /// One `::errcat::CodeInfo` value as tokens, fully qualified: for derives.
@@ -913,13 +898,6 @@ fn type_doc(error_type: &Type) -> Vec<String> {
 
 /// One `::errcat::TypeInfo` table entry as source text, its fields at `indent` plus four spaces.
 fn type_info_text(out: &mut String, error_type: &Type, indent: &str) {
-    let field = |out: &mut String, name: &str| {
-        out.push('\n');
-        out.push_str(indent);
-        out.push_str("    ");
-        out.push_str(name);
-        out.push_str(": ");
-    };
     let optional_word = |out: &mut String, kind: &str, word: Option<&str>| match word {
         Some(word) => {
             out.push_str("Some(");
@@ -930,34 +908,27 @@ fn type_info_text(out: &mut String, error_type: &Type, indent: &str) {
         }
         None => out.push_str("None"),
     };
-    out.push_str("::errcat::TypeInfo {");
-    field(out, "wire");
-    text::str_literal(out, &error_type.wire);
-    out.push(',');
-    field(out, "name");
-    text::str_literal(out, &error_type.ident);
-    out.push(',');
-    field(out, "description");
-    text::optional_str_literal(out, error_type.description.as_deref(), false);
-    out.push(',');
-    field(out, "status");
-    match error_type.status {
-        Some(status) => out.push_str(&format!("Some({status})")),
-        None => out.push_str("None"),
-    }
-    out.push(',');
-    field(out, "retry");
-    optional_word(
-        out,
-        "RetryAdvice",
-        error_type.retry.map(RetryAdvice::variant),
-    );
-    out.push(',');
-    field(out, "category");
-    optional_word(out, "Category", error_type.category.map(Category::variant));
-    out.push_str(",\n");
-    out.push_str(indent);
-    out.push('}');
+    text::StructLiteral::open(out, indent, "::errcat::TypeInfo")
+        .str_field("wire", &error_type.wire)
+        .str_field("name", &error_type.ident)
+        .field("description", |out| {
+            text::optional_str_literal(out, error_type.description.as_deref(), false);
+        })
+        .field("status", |out| match error_type.status {
+            Some(status) => out.push_str(&format!("Some({status})")),
+            None => out.push_str("None"),
+        })
+        .field("retry", |out| {
+            optional_word(
+                out,
+                "RetryAdvice",
+                error_type.retry.map(RetryAdvice::variant),
+            );
+        })
+        .field("category", |out| {
+            optional_word(out, "Category", error_type.category.map(Category::variant));
+        })
+        .close();
 }
 
 fn type_enum(provider: &Provider) -> Source {
@@ -1457,43 +1428,28 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
 /// One `::errcat::Example` as source text, its fields at `indent` plus four spaces.
 fn example_text(out: &mut String, provider: &Provider, example: &Example, indent: &str) {
-    let field = format!("\n{indent}    ");
-    out.push_str("::errcat::Example {");
-    out.push_str(&field);
-    out.push_str("code: ");
     let code = example
         .code
         .and_then(|index| provider.codes.get(index))
         .map(|code| code.wire.as_str());
-    text::optional_str_literal(out, code, false);
-    out.push(',');
-    out.push_str(&field);
-    out.push_str("description: ");
-    text::optional_str_literal(out, example.description.as_deref(), false);
-    out.push(',');
-    out.push_str(&field);
-    out.push_str(&format!("status: {},", example.status));
-    out.push_str(&field);
-    out.push_str("headers: ");
-    text::array(
-        out,
-        &format!("{indent}    "),
-        &example.headers,
-        |out, (name, value)| {
-            out.push('(');
-            text::str_literal(out, name);
-            out.push_str(", ");
-            text::str_literal(out, value);
-            out.push(')');
-        },
-    );
-    out.push(',');
-    out.push_str(&field);
-    out.push_str("body: ");
-    text::str_literal(out, &example.body);
-    out.push_str(",\n");
-    out.push_str(indent);
-    out.push('}');
+    let fields = format!("{indent}    ");
+    text::StructLiteral::open(out, indent, "::errcat::Example")
+        .field("code", |out| text::optional_str_literal(out, code, false))
+        .field("description", |out| {
+            text::optional_str_literal(out, example.description.as_deref(), false);
+        })
+        .field("status", |out| out.push_str(&example.status.to_string()))
+        .field("headers", |out| {
+            text::array(out, &fields, &example.headers, |out, (name, value)| {
+                out.push('(');
+                text::str_literal(out, name);
+                out.push_str(", ");
+                text::str_literal(out, value);
+                out.push(')');
+            });
+        })
+        .str_field("body", &example.body)
+        .close();
 }
 
 /// `EXAMPLES`, as source text: catalogs may hold an example per code.

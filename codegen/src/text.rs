@@ -89,6 +89,46 @@ pub(crate) fn doc_comment(out: &mut String, indent: &str, lines: &[String]) {
     }
 }
 
+/// Writes a struct literal (`Path {`, then one `name: value,` line per field at `indent` plus four
+/// spaces, then `}` at `indent`), each value written by the caller into the output.
+pub(crate) struct StructLiteral<'a> {
+    out: &'a mut String,
+    indent: &'a str,
+}
+
+impl<'a> StructLiteral<'a> {
+    /// Opens the literal of the struct at `path`.
+    pub(crate) fn open(out: &'a mut String, indent: &'a str, path: &str) -> StructLiteral<'a> {
+        out.push_str(path);
+        out.push_str(" {");
+        StructLiteral { out, indent }
+    }
+
+    /// One field: `value` appends its value.
+    pub(crate) fn field(&mut self, name: &str, value: impl FnOnce(&mut String)) -> &mut Self {
+        self.out.push('\n');
+        self.out.push_str(self.indent);
+        self.out.push_str("    ");
+        self.out.push_str(name);
+        self.out.push_str(": ");
+        value(self.out);
+        self.out.push(',');
+        self
+    }
+
+    /// A field holding a string literal of `text`.
+    pub(crate) fn str_field(&mut self, name: &str, text: &str) -> &mut Self {
+        self.field(name, |out| str_literal(out, text))
+    }
+
+    /// Closes the literal.
+    pub(crate) fn close(&mut self) {
+        self.out.push('\n');
+        self.out.push_str(self.indent);
+        self.out.push('}');
+    }
+}
+
 /// Appends `items` as the entries of an array literal (`&[`, one entry per line at `indent` plus
 /// four spaces, `]`), writing each with `entry`. An empty list is `&[]`.
 pub(crate) fn array<T>(
@@ -230,6 +270,19 @@ mod tests {
         let mut empty = String::new();
         number_array(&mut empty, "", &[]);
         assert_eq!(empty, "&[]");
+    }
+
+    #[test]
+    fn struct_literals_put_one_field_per_line() {
+        let mut out = String::new();
+        StructLiteral::open(&mut out, "    ", "Info")
+            .str_field("wire", "a\"b")
+            .field("status", |out| out.push_str("400"))
+            .close();
+        assert_eq!(
+            out,
+            "Info {\n        wire: \"a\\\"b\",\n        status: 400,\n    }"
+        );
     }
 
     #[test]

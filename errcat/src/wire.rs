@@ -449,8 +449,9 @@ mod tests {
         types: &WireTable::EMPTY,
     };
 
-    /// A one-name table: every name lands in the only slot of the only bucket.
-    const CODES: WireTable = WireTable {
+    /// A one-name table: every name lands in the only slot of the only bucket. Shared with the
+    /// other test modules of `wire`.
+    pub(super) const CODES: WireTable = WireTable {
         seed: 0,
         displacements: &[0],
         slots: &[0],

@@ -353,6 +353,7 @@ impl Filing<'_> {
 mod tests {
     use serde_json::json;
 
+    use super::super::tests::CODES;
     use super::super::{decode, deserialize_fields, KeySpec, Render, WireTable};
     use super::*;
 
@@ -403,14 +404,6 @@ mod tests {
         ],
         codes: &CODES,
         types: &WireTable::EMPTY,
-    };
-
-    /// A one-name table: every name lands in the only slot of the only bucket.
-    const CODES: WireTable = WireTable {
-        seed: 0,
-        displacements: &[0],
-        slots: &[0],
-        names: &["card_declined"],
     };
 
     fn decoded(body: &Value) -> Fields {
