@@ -359,6 +359,27 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_filed_together_keep_the_last_of_each_and_every_other_extra() {
+        // Unknown keys are gathered and filed after the object; a mistyped known value is filed
+        // as it is read. Both end up in `extra`, repeats keep their last value.
+        let body = r#"{"error":{"z":1,"code":"x","retryAfter":"soon","a":{"k":1,"k":2},"z":"last","message":"m","b":null}}"#;
+        let fields = decode(&NESTED, 400, body.as_bytes()).unwrap();
+        assert_eq!(fields.message.as_deref(), Some("m"));
+        assert_eq!(
+            Value::Object(fields.extra.clone()),
+            serde_json::json!({"z": "last", "a": {"k": 2}, "b": null, "retryAfter": "soon"})
+        );
+        // A repeated error object: the last one wins, as it does for any repeated JSON key.
+        let twice = r#"{"error":{"code":"x","message":"m","a":1,"b":1},"error":{"code":"y","message":"n","b":2,"c":3}}"#;
+        let (fields, rendered) = round_trip(twice);
+        assert_eq!(
+            Value::Object(fields.extra.clone()),
+            serde_json::json!({"b": 2, "c": 3})
+        );
+        assert_eq!(rendered, serde_json::from_str::<Value>(twice).unwrap());
+    }
+
+    #[test]
     fn renders_the_alias_it_read() {
         let body = r#"{"error":{"Message":"Forbidden"}}"#;
         let (fields, rendered) = round_trip(body);

@@ -313,20 +313,34 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
     }
 }
 
+/// Files the unknown keys of an error object among the extra keys.
+#[inline(never)]
+fn file_unknown(fields: &mut Fields, unknown: Vec<(String, Value)>) {
+    if fields.extra.is_empty() {
+        fields.extra = unknown.into_iter().collect();
+    } else {
+        fields.extra.extend(unknown);
+    }
+}
+
 fn read_error_object<'de, A: MapAccess<'de>>(
     envelope: &Envelope,
     mut map: A,
     fields: &mut Fields,
 ) -> Result<(), A::Error> {
     let mut expected = 0;
+    // Unknown keys are gathered and filed at the end, all at once (see `collect_object`).
+    let mut unknown: Vec<(String, Value)> = Vec::new();
     while let Some(key) = map.next_key::<Key<'de>>()? {
         let Some((slot, name, position)) = envelope.lookup_from(key.as_str(), expected) else {
-            let value = map.next_value()?;
-            fields.extra.insert(key.into_owned(), value);
+            unknown.push((key.into_owned(), map.next_value()?));
             continue;
         };
         expected = position + 1;
         read_slot(&mut map, envelope, fields, slot, name, key)?;
+    }
+    if !unknown.is_empty() {
+        file_unknown(fields, unknown);
     }
     Ok(())
 }
