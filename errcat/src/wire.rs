@@ -162,7 +162,7 @@ impl Envelope {
     }
 }
 
-/// Whether two wire keys are equal. Keys are short: up to 16 bytes, they are compared as two
+/// Whether two wire keys or names are equal. They are short: up to 16 bytes, they are compared as two
 /// overlapping words (or halves) in registers, which costs less than a call to `memcmp`.
 #[inline]
 fn same_key(a: &str, b: &str) -> bool {

@@ -52,7 +52,8 @@ impl WireTable {
         let index = *self.slots.get(slot(hash, displacement, self.slots.len()))?;
         let index = usize::try_from(index).ok()?;
         let name = *self.names.get(index)?;
-        (name == wire).then_some((index, name))
+        // Wire codes are short: compared in registers rather than through `memcmp`.
+        super::same_key(name, wire).then_some((index, name))
     }
 
     /// The name at `index`.
