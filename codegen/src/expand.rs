@@ -488,7 +488,7 @@ fn code_doc(provider: &Provider, code: &Code) -> Vec<String> {
 
 /// An enum of wire strings with a catch-all `Unknown(String)` variant and a static table of
 /// catalog facts per variant: what `Code` and `ErrorType` share.
-struct WireEnum {
+struct WireEnum<'a> {
     /// The enum's name.
     name: &'static str,
     /// What one variant is, for docs ("code", "type").
@@ -498,23 +498,24 @@ struct WireEnum {
     /// The facts type of the table (`::errcat::CodeInfo`).
     info_type: &'static str,
     /// One per variant, in catalog order.
-    variants: Vec<WireVariant>,
+    variants: Vec<WireVariant<'a>>,
 }
 
 /// One listed variant of a [`WireEnum`].
-struct WireVariant {
+struct WireVariant<'a> {
     /// Rustdoc, as doc text lines.
     doc: Vec<String>,
     /// The Rust name.
-    ident: String,
+    ident: &'a str,
     /// The wire string.
-    wire: String,
+    wire: &'a str,
     /// The facts table entry, as source text at the table's entry indent.
     info: String,
 }
 
-/// The indent of an associated item's body (inside `impl … {`, then inside a literal).
+/// The indent of an item inside `impl … {` (or of a field inside a struct literal).
 const ITEM: &str = "    ";
+/// The indent of an entry of an associated const's array literal.
 const ENTRY: &str = "        ";
 
 fn wire_enum(spec: WireEnum) -> Source {
@@ -525,7 +526,7 @@ fn wire_enum(spec: WireEnum) -> Source {
 }
 
 /// The enum, `ALL`, `INFO`, `TABLE` and `index()`: everything with one line per variant.
-fn wire_enum_text(spec: &WireEnum) -> String {
+fn wire_enum_text(spec: &WireEnum<'_>) -> String {
     let WireEnum {
         name,
         what,
@@ -541,7 +542,7 @@ fn wire_enum_text(spec: &WireEnum) -> String {
     for variant in variants {
         text::doc_comment(&mut out, ITEM, &variant.doc);
         out.push_str(ITEM);
-        out.push_str(&variant.ident);
+        out.push_str(variant.ident);
         out.push_str(",\n");
     }
     out.push_str(&format!(
@@ -556,7 +557,7 @@ fn wire_enum_text(spec: &WireEnum) -> String {
     text::array(&mut out, ITEM, variants, |out, variant| {
         out.push_str(name);
         out.push_str("::");
-        out.push_str(&variant.ident);
+        out.push_str(variant.ident);
     });
     out.push_str(&format!(
         ";\n{ITEM}/// The catalog facts of every documented {what}, in the order of [`{name}::ALL`].\n\
@@ -569,10 +570,7 @@ fn wire_enum_text(spec: &WireEnum) -> String {
         ";\n{ITEM}/// The wire strings of [`{name}::ALL`], in a perfect-hash table: finding one costs one hash and one comparison.\n\
          {ITEM}pub const TABLE: ::errcat::wire::WireTable = "
     ));
-    let wires: Vec<&str> = variants
-        .iter()
-        .map(|variant| variant.wire.as_str())
-        .collect();
+    let wires: Vec<&str> = variants.iter().map(|variant| variant.wire).collect();
     wire_table::table_text(&mut out, ITEM, &wires);
     out.push_str(&format!(
         ";\n{ITEM}/// The position in [`{name}::ALL`]; `None` for [`{name}::Unknown`].\n\
@@ -592,7 +590,7 @@ fn wire_enum_text(spec: &WireEnum) -> String {
 }
 
 /// The methods and trait impls that do not depend on the number of variants.
-fn wire_enum_methods(spec: &WireEnum) -> TokenStream {
+fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
     let what = spec.what;
     let name = ident(spec.name);
     let info_type = text::tokens(spec.info_type);
@@ -797,8 +795,8 @@ fn code_enum(provider: &Provider) -> Source {
             code_info_text(&mut info, code, Spelling::Imported, ENTRY);
             WireVariant {
                 doc: code_doc(provider, code),
-                ident: code.ident.clone(),
-                wire: code.wire.clone(),
+                ident: &code.ident,
+                wire: &code.wire,
                 info,
             }
         })
@@ -944,8 +942,8 @@ fn type_enum(provider: &Provider) -> Source {
             type_info_text(&mut info, error_type, ENTRY);
             WireVariant {
                 doc: type_doc(error_type),
-                ident: error_type.ident.clone(),
-                wire: error_type.wire.clone(),
+                ident: &error_type.ident,
+                wire: &error_type.wire,
                 info,
             }
         })

@@ -10,6 +10,8 @@
 //! [`doc_comment`] (lines already sanitized for doc comments by the caller: no line breaks, no
 //! control characters).
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
 
 /// Appends `text` as a Rust string literal: `"`, `\` and every character that is not printable
@@ -164,7 +166,8 @@ pub(crate) fn number_array(out: &mut String, indent: &str, numbers: &[u32]) {
     let mut number = String::new();
     for value in numbers {
         number.clear();
-        number.push_str(&value.to_string());
+        // Writing to a `String` cannot fail.
+        let _ = write!(number, "{value}");
         if column + number.len() + 2 > 100 {
             out.push('\n');
             out.push_str(indent);
