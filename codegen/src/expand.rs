@@ -499,6 +499,8 @@ struct WireEnum<'a> {
     info_type: &'static str,
     /// One per variant, in catalog order.
     variants: Vec<WireVariant<'a>>,
+    /// Whether some variants are JSON integers on the wire (serialized as integers).
+    integers: bool,
 }
 
 /// One listed variant of a [`WireEnum`].
@@ -533,6 +535,7 @@ fn wire_enum_text(spec: &WireEnum<'_>) -> String {
         doc,
         info_type,
         variants,
+        integers: _,
     } = spec;
     let mut out = String::with_capacity(variants.len() * 1024);
     text::doc_comment(&mut out, "", doc);
@@ -602,6 +605,39 @@ fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
         " The {what} a decoded wire text names (the decoder has already looked it up in [`{name}::TABLE`])."
     );
     let info_fn_doc = format!(" The catalog facts; `None` for [`{name}::Unknown`].");
+    let serialize_body = if spec.integers {
+        quote! {
+            let integer = self.info().is_some_and(|info| info.integer);
+            ::errcat::wire::serialize_wire_text(serializer, self.as_str(), integer)
+        }
+    } else {
+        quote!(serializer.serialize_str(self.as_str()))
+    };
+    // With no listed variant, `Unknown` is the only pattern: arms for listed ones would be
+    // unreachable (a warning, an error under `deny(warnings)`).
+    let (as_str_body, debug_body) = if spec.variants.is_empty() {
+        (
+            quote!(match self { #name::Unknown(wire) => wire }),
+            quote!(match self { #name::Unknown(wire) => f.debug_tuple("Unknown").field(wire).finish() }),
+        )
+    } else {
+        (
+            quote! {
+                match (self, self.info()) {
+                    (#name::Unknown(wire), _) => wire,
+                    (_, ::core::option::Option::Some(info)) => info.wire,
+                    (_, ::core::option::Option::None) => "",
+                }
+            },
+            quote! {
+                match (self, self.info()) {
+                    (#name::Unknown(wire), _) => f.debug_tuple("Unknown").field(wire).finish(),
+                    (_, ::core::option::Option::Some(info)) => f.write_str(info.name),
+                    (_, ::core::option::Option::None) => f.write_str("Unknown"),
+                }
+            },
+        )
+    };
     quote! {
         impl #name {
             #[doc = #from_wire_doc]
@@ -624,10 +660,10 @@ fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
             pub fn from_wire_text(wire: ::errcat::wire::WireText) -> #name {
                 // The decoder hands out the table's own `&'static str`: the same pointer proves the
                 // index is this table's without comparing the text again.
-                if let ::errcat::wire::WireText::Listed { index, name } = &wire {
-                    if let ::core::option::Option::Some(listed) = Self::TABLE.name(*index) {
-                        if ::core::ptr::eq(listed, *name) {
-                            if let ::core::option::Option::Some(known) = Self::ALL.get(*index) {
+                if let ::core::option::Option::Some((index, name)) = wire.listed() {
+                    if let ::core::option::Option::Some(listed) = Self::TABLE.name(index) {
+                        if ::core::ptr::eq(listed, name) {
+                            if let ::core::option::Option::Some(known) = Self::ALL.get(index) {
                                 return known.clone();
                             }
                         }
@@ -648,11 +684,7 @@ fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
 
             /// The wire string.
             pub fn as_str(&self) -> &str {
-                match (self, self.info()) {
-                    (#name::Unknown(wire), _) => wire,
-                    (_, ::core::option::Option::Some(info)) => info.wire,
-                    (_, ::core::option::Option::None) => "",
-                }
+                #as_str_body
             }
         }
 
@@ -672,11 +704,7 @@ fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
         // per variant: large catalogs compile faster.
         impl ::core::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match (self, self.info()) {
-                    (#name::Unknown(wire), _) => f.debug_tuple("Unknown").field(wire).finish(),
-                    (_, ::core::option::Option::Some(info)) => f.write_str(info.name),
-                    (_, ::core::option::Option::None) => f.write_str("Unknown"),
-                }
+                #debug_body
             }
         }
 
@@ -695,7 +723,7 @@ fn wire_enum_methods(spec: &WireEnum<'_>) -> TokenStream {
 
         impl ::errcat::__private::serde::Serialize for #name {
             fn serialize<S: ::errcat::__private::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                #serialize_body
             }
         }
 
@@ -739,6 +767,9 @@ pub(crate) fn code_info_text(out: &mut String, code: &Code, spelling: Spelling, 
     };
     let mut info = text::StructLiteral::open(out, indent, path);
     info.str_field("wire", &code.wire)
+        .field("integer", |out| {
+            out.push_str(if code.integer { "true" } else { "false" })
+        })
         .str_field("name", &code.ident)
         .field("status", |out| out.push_str(&code.status.to_string()))
         .str_field("message", &code.message);
@@ -807,6 +838,7 @@ fn code_enum(provider: &Provider) -> Source {
         doc,
         info_type: "::errcat::CodeInfo",
         variants,
+        integers: has_integer_codes(provider),
     });
     let type_items = if provider.types.is_empty() {
         TokenStream::new()
@@ -954,6 +986,7 @@ fn type_enum(provider: &Provider) -> Source {
         doc,
         info_type: "::errcat::TypeInfo",
         variants,
+        integers: false,
     })
 }
 
@@ -994,6 +1027,11 @@ fn text_slot_methods(provider: &Provider) -> TokenStream {
 }
 
 /// Whether the provider has an `ErrorType` enum: it lists types and its envelope has a type key.
+/// Whether the catalog lists codes the provider sends as JSON integers.
+fn has_integer_codes(provider: &Provider) -> bool {
+    provider.codes.iter().any(|code| code.integer)
+}
+
 fn has_typed_type(provider: &Provider) -> bool {
     !provider.types.is_empty() && provider.has_slot(Slot::Type)
 }
@@ -1061,7 +1099,10 @@ fn error_struct(provider: &Provider) -> TokenStream {
         let key = provider.slot_name(Slot::Code).unwrap_or("code");
         quote! {
             let code = match self.fields.code.take() {
-                ::core::option::Option::Some(wire) => Code::from_wire_text(wire),
+                ::core::option::Option::Some(wire) => {
+                    self.fields.set_code_is_number(wire.is_number());
+                    Code::from_wire_text(wire)
+                }
                 ::core::option::Option::None => {
                     return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
                 }
@@ -1100,6 +1141,8 @@ fn error_struct(provider: &Provider) -> TokenStream {
         }
     };
 
+    let integer_code = has_integer_codes(provider)
+        .then(|| quote!(fields.set_code_is_number(code.info().is_some_and(|info| info.integer));));
     let text_slots = text_slot_methods(provider);
     let request_id_setter = provider.has_slot(Slot::RequestId).then(|| {
         quote! {
@@ -1171,6 +1214,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             pub fn new(code: Code) -> Error {
                 let mut fields = ::errcat::wire::Fields::default();
                 fields.message = ::core::option::Option::Some(code.message().to_owned());
+                #integer_code
                 Error {
                     status: code.status(),
                     #type_init_new

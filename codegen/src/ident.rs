@@ -79,9 +79,14 @@ impl IdentProblem {
 }
 
 /// The enum variant name for a wire string: UpperCamelCase via heck
-/// (`RATE_LIMIT_EXCEEDED` → `RateLimitExceeded`).
-pub fn variant_name(source: &str) -> Result<String, IdentProblem> {
-    let name = snake_to_upper_camel(source).unwrap_or_else(|| source.to_upper_camel_case());
+/// (`RATE_LIMIT_EXCEEDED` → `RateLimitExceeded`). A name that would start with a digit (integer
+/// codes such as `21211`, codes such as `3ds_required`) starts with `digit_prefix` instead
+/// (`E21211`, `E3dsRequired` for codes).
+pub fn variant_name(source: &str, digit_prefix: &str) -> Result<String, IdentProblem> {
+    let mut name = snake_to_upper_camel(source).unwrap_or_else(|| source.to_upper_camel_case());
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert_str(0, digit_prefix);
+    }
     if name == UNKNOWN_VARIANT {
         return Err(IdentProblem::Reserved(name));
     }
@@ -202,11 +207,14 @@ mod tests {
     #[test]
     fn converts_wire_strings() {
         assert_eq!(
-            variant_name("RATE_LIMIT_EXCEEDED").unwrap(),
+            variant_name("RATE_LIMIT_EXCEEDED", "E").unwrap(),
             "RateLimitExceeded"
         );
-        assert_eq!(variant_name("invalid_api_key").unwrap(), "InvalidApiKey");
-        assert_eq!(variant_name("card-declined").unwrap(), "CardDeclined");
+        assert_eq!(
+            variant_name("invalid_api_key", "E").unwrap(),
+            "InvalidApiKey"
+        );
+        assert_eq!(variant_name("card-declined", "E").unwrap(), "CardDeclined");
         assert_eq!(module_name("VRP Billing").unwrap(), "vrp_billing");
     }
 
@@ -239,20 +247,31 @@ mod tests {
     }
 
     #[test]
+    fn names_starting_with_a_digit_take_the_prefix() {
+        assert_eq!(variant_name("21211", "E").unwrap(), "E21211");
+        assert_eq!(variant_name("010", "E").unwrap(), "E010");
+        assert_eq!(variant_name("3ds_required", "E").unwrap(), "E3dsRequired");
+        assert_eq!(variant_name("100", "T").unwrap(), "T100");
+        // A sign is not part of a name: `-1` and `1` meet, and validation reports it.
+        assert_eq!(variant_name("-1", "E").unwrap(), "E1");
+        assert_eq!(variant_name("ERROR_1", "E").unwrap(), "Error1");
+    }
+
+    #[test]
     fn rejects_what_cannot_be_a_name() {
         assert_eq!(
-            variant_name("1001"),
+            explicit_variant_name("1001"),
             Err(IdentProblem::StartsWithDigit("1001".into()))
         );
         assert_eq!(
-            variant_name("self"),
+            variant_name("self", "E"),
             Err(IdentProblem::Keyword("Self".into()))
         );
         assert_eq!(
-            variant_name("UNKNOWN"),
+            variant_name("UNKNOWN", "E"),
             Err(IdentProblem::Reserved("Unknown".into()))
         );
-        assert_eq!(variant_name("!!!"), Err(IdentProblem::Empty));
+        assert_eq!(variant_name("!!!", "E"), Err(IdentProblem::Empty));
         assert_eq!(
             module_name("type"),
             Err(IdentProblem::Keyword("type".into()))

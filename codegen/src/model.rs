@@ -341,6 +341,8 @@ pub struct ErrorType {
 pub struct Code {
     /// The catalog key: the wire code, or (identify_by: message) a name.
     pub key: Located<String>,
+    /// Whether the wire code is a JSON integer (the key is written as a YAML integer).
+    pub integer: bool,
     /// An explicit Rust variant name.
     pub rust_name: Option<Located<String>>,
     /// The type it belongs to, by wire string.

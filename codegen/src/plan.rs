@@ -76,8 +76,11 @@ pub struct Type {
 /// A documented error with everything resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
-    /// The wire string (identify_by: message — the message text).
+    /// The wire string (identify_by: message — the message text; an integer code — its decimal
+    /// text).
     pub wire: String,
+    /// Whether the wire code is a JSON integer.
+    pub integer: bool,
     /// The Rust variant name.
     pub ident: String,
     /// Index into [`Provider::types`].

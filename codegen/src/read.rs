@@ -81,9 +81,9 @@ pub fn catalog(
         .filter_map(|(key, node, path)| error_type(key, node, &path, diagnostics))
         .collect();
     let codes = map
-        .entries("codes", true, diagnostics)
+        .keyed_entries("codes", true, diagnostics)
         .into_iter()
-        .filter_map(|(key, node, path)| code(key, node, &path, diagnostics))
+        .filter_map(|(key, integer, node, path)| code(key, integer, node, &path, diagnostics))
         .collect();
     let examples = map.examples("examples", true, diagnostics);
     map.finish(diagnostics);
@@ -244,7 +244,14 @@ fn error_type(
 /// Reads one code. A code whose message or status cannot be read is reported and left out, so
 /// that validation does not add follow-on errors about it ("no status", "empty message"); other
 /// problems (unknown keys, bad words) are reported and the code is still validated.
-fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Option<Code> {
+/// A code entry; `integer`: its key is a YAML integer, so the wire code is a JSON integer.
+fn code(
+    key: String,
+    integer: bool,
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Code> {
     let key_located = Located::new(key.clone(), Origin::Yaml(path.parent()?.key(&key)));
     let mut map = Fields::open(
         node,
@@ -258,6 +265,7 @@ fn code(key: String, node: &Node, path: &Path, diagnostics: &mut Diagnostics) ->
     let message = map.required_string("message", diagnostics);
     let code = Code {
         key: key_located,
+        integer,
         rust_name: map.string("rust_name", diagnostics),
         error_type: map.string("type", diagnostics),
         status: status.clone(),
@@ -626,6 +634,20 @@ impl<'a> Fields<'a> {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Vec<(String, &'a Node, Path)> {
+        self.keyed_entries(key, required, diagnostics)
+            .into_iter()
+            .map(|(text, _, value, path)| (text, value, path))
+            .collect()
+    }
+
+    /// Like [`Fields::entries`], also telling for each entry whether its key is written as a YAML
+    /// integer (`21211:`, not `"21211":`).
+    fn keyed_entries(
+        &mut self,
+        key: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(String, bool, &'a Node, Path)> {
         let Some((node, path)) = self.take(key) else {
             if required {
                 diagnostics.at(
@@ -651,7 +673,8 @@ impl<'a> Fields<'a> {
                         return None;
                     };
                     let value_path = path.value(&text);
-                    Some((text, value, value_path))
+                    let integer = matches!(entry_key, Node::Int(_) | Node::UInt(_));
+                    Some((text, integer, value, value_path))
                 })
                 .collect(),
             Node::Null => Vec::new(),

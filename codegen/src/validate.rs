@@ -231,7 +231,7 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
                     &error_type.wire,
                     error_type.rust_name.as_ref(),
                     &mut names,
-                    "type",
+                    ("type", "T"),
                     diagnostics,
                 )
                 .unwrap_or_default()
@@ -272,23 +272,25 @@ fn check_code_names(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<Opt
                 &code.key,
                 code.rust_name.as_ref(),
                 &mut names,
-                "code",
+                ("code", "E"),
                 diagnostics,
             )
         })
         .collect()
 }
 
+/// The Rust variant name of a code or type: `rust_name`, else the key in UpperCamelCase (with
+/// `digit_prefix` before a name that would start with a digit). Two entries may not meet.
 fn variant_ident<'a>(
     key: &'a Located<String>,
     explicit: Option<&Located<String>>,
     taken: &mut BTreeMap<String, &'a Located<String>>,
-    what: &str,
+    (what, digit_prefix): (&str, &str),
     diagnostics: &mut Diagnostics,
 ) -> Option<String> {
     let (result, origin) = match explicit {
         Some(name) => (ident::explicit_variant_name(&name.value), &name.origin),
-        None => (ident::variant_name(&key.value), &key.origin),
+        None => (ident::variant_name(&key.value, digit_prefix), &key.origin),
     };
     match result {
         Ok(name) => {
@@ -499,6 +501,7 @@ fn resolve_codes(
             let row = statuses.iter().find(|row| row.status == status);
             Some(plan::Code {
                 wire: wire_of(catalog, code).0.to_owned(),
+                integer: code.integer && catalog.identify_by == IdentifyBy::Code,
                 ident: ident.clone()?,
                 type_index,
                 status,
@@ -571,14 +574,15 @@ fn check_examples(
                 }
             },
         };
-        let found = match identify(&example.body.value, nested, &names) {
+        let integers = identifying_slot == Slot::Code;
+        let found = match identify(&example.body.value, nested, &names, integers) {
             Ok(found) => found,
             Err(problem) => {
                 diagnostics.error_help(
                     Rule::Example,
                     &body_origin,
-                    format!("the example body {problem}"),
-                    "write the body exactly as the provider sends it",
+                    format!("the example body {}", problem.message),
+                    problem.help,
                 );
                 continue;
             }
@@ -633,28 +637,85 @@ fn check_examples(
     examples
 }
 
-/// The identifying string of an example body, read the way the decoder reads it.
-fn identify(body: &str, nested: Option<&str>, names: &[&str]) -> Result<String, String> {
-    let value: Value =
-        serde_json::from_str(body).map_err(|error| format!("is not valid JSON: {error}"))?;
+/// Why an example body cannot be identified: what is wrong, and what to do about it. A body
+/// that is not JSON is the example's fault; a JSON body the envelope cannot read is either
+/// mistyped or a shape the envelope does not describe, and the help says which keys it expected.
+#[derive(Debug, PartialEq, Eq)]
+struct ShapeProblem {
+    message: String,
+    help: String,
+}
+
+impl ShapeProblem {
+    fn new(message: impl Into<String>, help: impl Into<String>) -> ShapeProblem {
+        ShapeProblem {
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+}
+
+/// The identifying string of an example body, read the way the decoder reads it (with
+/// `integers`, a JSON integer is read as its decimal text, as the decoder reads codes).
+fn identify(
+    body: &str,
+    nested: Option<&str>,
+    names: &[&str],
+    integers: bool,
+) -> Result<String, ShapeProblem> {
+    let value: Value = serde_json::from_str(body).map_err(|error| {
+        ShapeProblem::new(
+            format!("is not valid JSON: {error}"),
+            "write the body as the JSON the provider sends (a YAML mapping, or a string of JSON text)",
+        )
+    })?;
     let Value::Object(mut object) = value else {
-        return Err("is not a JSON object".to_owned());
+        return Err(ShapeProblem::new(
+            "is not a JSON object",
+            "the envelope reads error bodies that are JSON objects; a body of another shape cannot be described by it",
+        ));
     };
     if let Some(key) = nested {
         object = match object.remove(key) {
             Some(Value::Object(inner)) => inner,
-            _ => return Err(format!("has no `{key}` object")),
+            _ => return Err(ShapeProblem::new(
+                format!("has no `{key}` object"),
+                format!(
+                    "the envelope reads the error from the object under `{key}` (`nested_under`); \
+                         if the provider sends this body, the envelope does not describe its shape"
+                ),
+            )),
         };
     }
     names
         .iter()
         .find_map(|name| match object.get(*name) {
             Some(Value::String(text)) => Some(text.clone()),
+            Some(Value::Number(number)) if integers && (number.is_i64() || number.is_u64()) => {
+                Some(number.to_string())
+            }
             _ => None,
         })
         .ok_or_else(|| match names.first() {
-            Some(name) => format!("has no string `{name}`"),
-            None => "cannot be identified: the envelope names no identifying key".to_owned(),
+            Some(name) => ShapeProblem::new(
+                format!(
+                    "has no {} `{name}`",
+                    if integers { "string or integer" } else { "string" }
+                ),
+                format!(
+                    "the envelope identifies an error by the string under {}; \
+                     if the provider sends this body, the envelope does not describe where it puts that string",
+                    names
+                        .iter()
+                        .map(|name| format!("`{name}`"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+            ),
+            None => ShapeProblem::new(
+                "cannot be identified: the envelope names no identifying key",
+                "give the envelope the key that identifies an error",
+            ),
         })
 }
 
@@ -665,21 +726,51 @@ mod tests {
     #[test]
     fn identifies_like_the_decoder() {
         assert_eq!(
-            identify(r#"{"error":{"code":"x"}}"#, Some("error"), &["code"]),
+            identify(r#"{"error":{"code":"x"}}"#, Some("error"), &["code"], true),
             Ok("x".into())
         );
         assert_eq!(
-            identify(r#"{"Message":"Forbidden"}"#, None, &["message", "Message"]),
+            identify(
+                r#"{"Message":"Forbidden"}"#,
+                None,
+                &["message", "Message"],
+                false
+            ),
             Ok("Forbidden".into())
         );
-        assert!(identify(r#"{"code":"x"}"#, Some("error"), &["code"])
-            .unwrap_err()
-            .contains("no `error` object"));
-        assert!(identify("[1]", None, &["code"])
-            .unwrap_err()
-            .contains("not a JSON object"));
-        assert!(identify("{", None, &["code"])
-            .unwrap_err()
-            .contains("not valid JSON"));
+        let problem = identify(r#"{"code":"x"}"#, Some("error"), &["code"], true).unwrap_err();
+        assert_eq!(problem.message, "has no `error` object");
+        assert!(problem.help.contains("`nested_under`"), "{}", problem.help);
+        let problem = identify("[1]", None, &["code"], true).unwrap_err();
+        assert_eq!(problem.message, "is not a JSON object");
+        assert!(
+            problem.help.contains("cannot be described"),
+            "{}",
+            problem.help
+        );
+        let problem = identify("{", None, &["code"], true).unwrap_err();
+        assert!(
+            problem.message.starts_with("is not valid JSON"),
+            "{}",
+            problem.message
+        );
+        let problem = identify(r#"{"Code":"x"}"#, None, &["code", "errorCode"], false).unwrap_err();
+        assert_eq!(problem.message, "has no string `code`");
+        assert!(
+            problem.help.contains("`code` or `errorCode`"),
+            "{}",
+            problem.help
+        );
+        // Integer codes are read as their decimal text, as the decoder reads them.
+        assert_eq!(
+            identify(r#"{"code":21211}"#, None, &["code"], true),
+            Ok("21211".into())
+        );
+        assert_eq!(
+            identify(r#"{"code":-2}"#, None, &["code"], true),
+            Ok("-2".into())
+        );
+        let problem = identify(r#"{"code":1.5}"#, None, &["code"], true).unwrap_err();
+        assert_eq!(problem.message, "has no string or integer `code`");
     }
 }

@@ -3,8 +3,11 @@ use crate::{Category, RetryAdvice};
 /// The catalog facts of one documented code, as generated code stores them in a static table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
-    /// The wire string (for providers identified by message text, the exact text).
+    /// The wire string (for providers identified by message text, the exact text; for an integer
+    /// code, its decimal text).
     pub wire: &'static str,
+    /// Whether the provider sends the code as a JSON integer (`"code": 21211`), not a string.
+    pub integer: bool,
     /// The Rust variant name.
     pub name: &'static str,
     /// The default HTTP status.

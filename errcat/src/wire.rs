@@ -21,7 +21,7 @@ mod text;
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
 pub use render::Render;
 pub use table::{WireTable, EMPTY_SLOT};
-pub use text::{deserialize_wire_name, WireName, WireText};
+pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
 
 /// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
 /// is not an error body worth buffering.
@@ -212,6 +212,8 @@ pub struct Fields {
     pub outer: Map<String, Value>,
     /// For each slot, which of its wire names the value was read from (0 = the rendered one).
     names: [u8; Slot::ALL.len()],
+    /// Whether the code is a JSON integer on the wire (see [`Fields::code_is_number`]).
+    code_number: bool,
 }
 
 impl Fields {
@@ -228,7 +230,7 @@ impl Fields {
 
     /// Empties a slot, giving back its value as JSON.
     fn take(&mut self, slot: Slot) -> Option<Value> {
-        let wire = |wire: WireText| Value::String(wire.into_string());
+        let wire = WireText::into_value;
         match slot {
             Slot::Code => self.code.take().map(wire),
             Slot::Message => self.message.take().map(Value::String),
@@ -243,12 +245,29 @@ impl Fields {
         }
     }
 
+    /// Whether the error's code is a JSON integer on the wire (`"code": 21211`): set while the
+    /// code is in [`Fields::code`] by the value itself, and kept when generated code moves the
+    /// code into its typed place, so that rendering writes the integer back.
+    pub fn code_is_number(&self) -> bool {
+        match &self.code {
+            Some(code) => code.is_number(),
+            None => self.code_number,
+        }
+    }
+
+    /// Sets whether the code renders as a JSON integer (generated code does, for a catalog's
+    /// integer codes and for a code it takes out of [`Fields::code`]).
+    pub fn set_code_is_number(&mut self, number: bool) {
+        self.code_number = number;
+    }
+
     /// Whether nothing is set (cheaper than comparing with `Fields::default()`).
     fn is_blank(&self) -> bool {
         Slot::ALL.iter().all(|slot| !self.is_set(*slot))
             && self.extra.is_empty()
             && self.outer.is_empty()
             && self.names == [0; Slot::ALL.len()]
+            && !self.code_number
     }
 
     fn is_set(&self, slot: Slot) -> bool {
@@ -499,10 +518,16 @@ mod tests {
             fields.code.as_ref().map(WireText::as_str),
             Some("card_declined_2")
         );
-        // A code of another type is kept as sent, among the extra keys.
+        // A code sent as a JSON integer is looked up by its digits and stays an integer.
         let fields = decode(&TABLED, 402, br#"{"code":42}"#).unwrap();
+        assert_eq!(fields.code, Some(WireText::UnlistedNumber("42".into())));
+        assert!(fields.code_is_number());
+        assert!(fields.extra.is_empty());
+        // A code of another type is kept as sent, among the extra keys; so is an integer type.
+        let fields = decode(&TABLED, 402, br#"{"code":4.5,"type":7}"#).unwrap();
         assert_eq!(fields.code, None);
-        assert_eq!(fields.extra["code"], 42);
+        assert_eq!(fields.extra["code"], 4.5);
+        assert_eq!(fields.extra["type"], 7);
         let listed = WireText::resolve(&CODES, "card_declined");
         assert_eq!(listed.to_string(), "card_declined");
         assert_eq!(listed.into_string(), "card_declined");

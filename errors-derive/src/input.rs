@@ -400,6 +400,7 @@ fn read_variant(
         .map(|retry| retry.value);
     let code = Code {
         key: located(wire.value.clone(), wire.span),
+        integer: false,
         rust_name: Some(located(ident.to_string(), ident.span())),
         error_type: attrs
             .error_type

@@ -156,7 +156,7 @@ fn bodies_that_are_not_error_objects_are_decode_errors_that_keep_the_body() {
         (br#"{"message":"Bad Gateway"}"#, |kind| {
             *kind == DecodeErrorKind::MissingEnvelope { key: "error" }
         }),
-        (br#"{"error":{"code":42,"message":"m"}}"#, |kind| {
+        (br#"{"error":{"code":4.2,"message":"m"}}"#, |kind| {
             *kind == DecodeErrorKind::MissingField { key: "code" }
         }),
     ];

@@ -6,7 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use errcat_generated::{licensekey, vaultspay, verification, vivamo, vrp_billing};
+mod common;
+
+use common::Catalog;
 
 fn corpus(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,62 +18,20 @@ fn corpus(target: &str) -> PathBuf {
 
 fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     let mut seeds = Vec::new();
-    let providers: [(&str, &[errcat::Example], Vec<String>); 5] = [
-        (
-            "vivamo",
-            vivamo::EXAMPLES,
-            vivamo::Code::ALL
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        ),
-        (
-            "licensekey",
-            licensekey::EXAMPLES,
-            licensekey::Code::ALL
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        ),
-        (
-            "vrp_billing",
-            vrp_billing::EXAMPLES,
-            vrp_billing::Code::ALL
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        ),
-        (
-            "vaultspay",
-            vaultspay::EXAMPLES,
-            vaultspay::Code::ALL
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        ),
-        (
-            "verification",
-            verification::EXAMPLES,
-            verification::Code::ALL
-                .iter()
-                .map(|c| c.as_str().to_owned())
-                .collect(),
-        ),
-    ];
-    for (provider, examples, wires) in providers {
-        for (index, example) in examples.iter().enumerate() {
+    each_catalog!(C => {
+        for (index, example) in C::examples().iter().enumerate() {
             let mut data = example.status.to_le_bytes().to_vec();
             data.extend_from_slice(example.body.as_bytes());
-            seeds.push(("decode", format!("example-{provider}-{index}"), data));
+            seeds.push(("decode", format!("example-{}-{index}", C::MODULE), data));
         }
-        for (index, wire) in wires.iter().enumerate() {
+        for (index, code) in C::all().iter().enumerate() {
             seeds.push((
                 "from_wire",
-                format!("wire-{provider}-{index}"),
-                wire.as_bytes().to_vec(),
+                format!("wire-{}-{index}", C::MODULE),
+                C::wire(code).as_bytes().to_vec(),
             ));
         }
-    }
+    });
     let hostile: [(&str, &[u8]); 6] = [
         ("html", b"\xf6\x01<html><body>502 Bad Gateway</body></html>"),
         (

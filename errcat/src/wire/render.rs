@@ -9,6 +9,8 @@ use super::{Envelope, Fields, KeySpec, Slot, WireText};
 /// A borrowed view of one slot's value, for rendering.
 pub(super) enum SlotValue<'a> {
     Text(&'a str),
+    /// A JSON integer, as its decimal text (a code sent as a number).
+    Integer(&'a str),
     Object(&'a Map<String, Value>),
     Number(u64),
     List(&'a [Value]),
@@ -18,6 +20,7 @@ impl Serialize for SlotValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             SlotValue::Text(text) => serializer.serialize_str(text),
+            SlotValue::Integer(text) => super::serialize_wire_text(serializer, text, true),
             SlotValue::Object(map) => map.serialize(serializer),
             SlotValue::Number(number) => serializer.serialize_u64(*number),
             SlotValue::List(list) => list.serialize(serializer),
@@ -32,7 +35,8 @@ pub struct Render<'a> {
     pub envelope: &'a Envelope,
     /// The parts to render.
     pub fields: &'a Fields,
-    /// The wire code, overriding [`Fields::code`].
+    /// The wire code, overriding [`Fields::code`]; rendered as a JSON integer when
+    /// [`Fields::code_is_number`] says so.
     pub code: Option<&'a str>,
     /// The wire type, overriding [`Fields::error_type`].
     pub error_type: Option<&'a str>,
@@ -52,9 +56,11 @@ impl Serialize for ErrorObject<'_> {
         let mut rendered: [Option<&str>; Slot::ALL.len()] = [None; Slot::ALL.len()];
         for spec in envelope.keys {
             let value = match spec.slot {
-                Slot::Code => code
-                    .map(SlotValue::Text)
-                    .or_else(|| fields.value(Slot::Code)),
+                Slot::Code => match code {
+                    Some(code) if fields.code_is_number() => Some(SlotValue::Integer(code)),
+                    Some(code) => Some(SlotValue::Text(code)),
+                    None => fields.value(Slot::Code),
+                },
                 Slot::Type => error_type
                     .map(SlotValue::Text)
                     .or_else(|| fields.value(Slot::Type)),
@@ -139,7 +145,13 @@ impl Fields {
             value.as_deref().map(SlotValue::Text)
         }
         fn wire(value: &Option<WireText>) -> Option<SlotValue<'_>> {
-            value.as_ref().map(|wire| SlotValue::Text(wire.as_str()))
+            value.as_ref().map(|wire| {
+                if wire.is_number() {
+                    SlotValue::Integer(wire.as_str())
+                } else {
+                    SlotValue::Text(wire.as_str())
+                }
+            })
         }
         match slot {
             Slot::Code => wire(&self.code),

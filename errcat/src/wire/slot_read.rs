@@ -31,7 +31,10 @@ pub(super) fn read_slot<'de, A: MapAccess<'de>>(
     match slot {
         Slot::Code => at.file(
             fields,
-            map.next_value_seed(SlotSeed(Wire(envelope.codes)))?,
+            map.next_value_seed(SlotSeed(Wire {
+                table: envelope.codes,
+                numbers: true,
+            }))?,
             |fields| &mut fields.code,
         ),
         Slot::Message => at.file(fields, map.next_value_seed(SlotSeed(Text))?, |fields| {
@@ -39,7 +42,10 @@ pub(super) fn read_slot<'de, A: MapAccess<'de>>(
         }),
         Slot::Type => at.file(
             fields,
-            map.next_value_seed(SlotSeed(Wire(envelope.types)))?,
+            map.next_value_seed(SlotSeed(Wire {
+                table: envelope.types,
+                numbers: false,
+            }))?,
             |fields| &mut fields.error_type,
         ),
         Slot::Param => at.file(fields, map.next_value_seed(SlotSeed(Text))?, |fields| {
@@ -85,6 +91,10 @@ trait SlotKind: Sized {
         Err(Value::from(number))
     }
 
+    fn negative(self, number: i64) -> Result<Self::Out, Value> {
+        Err(Value::from(number))
+    }
+
     fn list(self, list: Vec<Value>) -> Result<Self::Out, Value> {
         Err(Value::Array(list))
     }
@@ -120,24 +130,44 @@ impl IntoValue for String {
     }
 }
 
-/// A code or type slot: a JSON string, looked up in the table.
-struct Wire<'t>(&'t WireTable);
+/// A code or type slot: a JSON string, looked up in the table; for the code slot, also a JSON
+/// integer (looked up by its decimal text, and kept as an integer).
+struct Wire<'t> {
+    table: &'t WireTable,
+    numbers: bool,
+}
 
 impl SlotKind for Wire<'_> {
     type Out = WireText;
 
     fn text(self, text: &str) -> Result<WireText, Value> {
-        Ok(WireText::resolve(self.0, text))
+        Ok(WireText::resolve(self.table, text))
     }
 
     fn string(self, text: String) -> Result<WireText, Value> {
-        Ok(WireText::resolve_string(self.0, text))
+        Ok(WireText::resolve_string(self.table, text))
+    }
+
+    fn number(self, number: u64) -> Result<WireText, Value> {
+        if self.numbers {
+            Ok(WireText::resolve_number(self.table, number))
+        } else {
+            Err(Value::from(number))
+        }
+    }
+
+    fn negative(self, number: i64) -> Result<WireText, Value> {
+        if self.numbers {
+            Ok(WireText::resolve_number(self.table, number))
+        } else {
+            Err(Value::from(number))
+        }
     }
 }
 
 impl IntoValue for WireText {
     fn into_value(self) -> Value {
-        Value::String(self.into_string())
+        WireText::into_value(self)
     }
 }
 
@@ -221,7 +251,7 @@ impl<'de, K: SlotKind> Visitor<'de> for SlotSeed<K> {
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
         match u64::try_from(value) {
             Ok(value) => self.visit_u64(value),
-            Err(_) => Ok(Err(Value::from(value))),
+            Err(_) => Ok(self.0.negative(value)),
         }
     }
 
@@ -492,9 +522,9 @@ mod tests {
             json!({"k": "v"}),
         ];
         let fits = |key: &str, value: &Value| match key {
-            "code" | "message" | "type" | "param" | "field" | "details" | "request_id" => {
-                value.is_string()
-            }
+            // Codes may be JSON integers (`"code": 21211`), negative ones included.
+            "code" => value.is_string() || value.is_i64() || value.is_u64(),
+            "message" | "type" | "param" | "field" | "details" | "request_id" => value.is_string(),
             "metadata" => value.is_object(),
             "retry_after" => value.is_u64(),
             "errors" => value.is_array(),

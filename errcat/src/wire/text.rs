@@ -7,10 +7,13 @@ use serde::de::{self, Deserializer, Visitor};
 
 use super::WireTable;
 
-/// A code or type as decoded: the index of a name the envelope's table lists, or the text sent.
+/// A code or type as decoded: the index of a name the envelope's table lists, or the text sent;
+/// and whether the body sent it as a JSON string or as a JSON integer (`"code": 21211`). An
+/// integer is looked up by its decimal text, so a catalog's `21211` matches either form, and is
+/// rendered back as the integer it was.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WireText {
-    /// A name of the envelope's [`WireTable`].
+    /// A name of the envelope's [`WireTable`], sent as a string.
     Listed {
         /// Its index in the table (the position of the variant in the generated `ALL`).
         index: usize,
@@ -19,23 +22,51 @@ pub enum WireText {
     },
     /// Any other text, as sent.
     Unlisted(String),
+    /// A name of the envelope's [`WireTable`], sent as a JSON integer.
+    ListedNumber {
+        /// Its index in the table.
+        index: usize,
+        /// The name: the integer's decimal text.
+        name: &'static str,
+    },
+    /// Any other JSON integer, as its decimal text.
+    UnlistedNumber(String),
 }
 
 impl WireText {
-    /// The text.
+    /// The text (for an integer, its decimal digits).
     pub fn as_str(&self) -> &str {
         match self {
-            WireText::Listed { name, .. } => name,
-            WireText::Unlisted(text) => text,
+            WireText::Listed { name, .. } | WireText::ListedNumber { name, .. } => name,
+            WireText::Unlisted(text) | WireText::UnlistedNumber(text) => text,
         }
     }
 
     /// The text, owned.
     pub fn into_string(self) -> String {
         match self {
-            WireText::Listed { name, .. } => name.to_owned(),
-            WireText::Unlisted(text) => text,
+            WireText::Listed { name, .. } | WireText::ListedNumber { name, .. } => name.to_owned(),
+            WireText::Unlisted(text) | WireText::UnlistedNumber(text) => text,
         }
+    }
+
+    /// The table index and the table's copy of the name, for a listed text.
+    #[inline]
+    pub fn listed(&self) -> Option<(usize, &'static str)> {
+        match self {
+            WireText::Listed { index, name } | WireText::ListedNumber { index, name } => {
+                Some((*index, name))
+            }
+            WireText::Unlisted(_) | WireText::UnlistedNumber(_) => None,
+        }
+    }
+
+    /// Whether the body sent it as a JSON integer.
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            WireText::ListedNumber { .. } | WireText::UnlistedNumber(_)
+        )
     }
 
     /// `text` resolved against `table`.
@@ -54,6 +85,33 @@ impl WireText {
             Some((index, name)) => WireText::Listed { index, name },
             None => WireText::Unlisted(text),
         }
+    }
+
+    /// A JSON integer resolved against `table` by its decimal text.
+    pub fn resolve_number(table: &WireTable, number: impl fmt::Display) -> WireText {
+        let text = number.to_string();
+        match table.find_name(&text) {
+            Some((index, name)) => WireText::ListedNumber { index, name },
+            None => WireText::UnlistedNumber(text),
+        }
+    }
+
+    /// The value as JSON: a string, or the integer it was sent as.
+    pub fn into_value(self) -> serde_json::Value {
+        if self.is_number() {
+            if let Some(number) = integer_value(self.as_str()) {
+                return number;
+            }
+        }
+        serde_json::Value::String(self.into_string())
+    }
+}
+
+/// The JSON integer whose decimal text is `text`, if it is one.
+pub(crate) fn integer_value(text: &str) -> Option<serde_json::Value> {
+    match text.parse::<u64>() {
+        Ok(number) => Some(serde_json::Value::from(number)),
+        Err(_) => text.parse::<i64>().ok().map(serde_json::Value::from),
     }
 }
 
@@ -85,7 +143,26 @@ pub trait WireName: Sized {
     fn as_str(&self) -> &str;
 }
 
-/// Deserializes a [`WireName`] from a string, without allocating for listed names.
+/// Serializes a wire text as a string, or (`integer`) as the JSON integer whose decimal text it
+/// is (a text that is not one stays a string).
+pub fn serialize_wire_text<S: serde::Serializer>(
+    serializer: S,
+    text: &str,
+    integer: bool,
+) -> Result<S::Ok, S::Error> {
+    if integer {
+        if let Ok(number) = text.parse::<u64>() {
+            return serializer.serialize_u64(number);
+        }
+        if let Ok(number) = text.parse::<i64>() {
+            return serializer.serialize_i64(number);
+        }
+    }
+    serializer.serialize_str(text)
+}
+
+/// Deserializes a [`WireName`] from a string (or a JSON integer, by its decimal text), without
+/// allocating for listed names.
 pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
     deserializer: D,
 ) -> Result<T, D::Error> {
@@ -93,7 +170,7 @@ pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
     impl<T: WireName> Visitor<'_> for NameVisitor<T> {
         type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
+            f.write_str("a string or an integer")
         }
         fn visit_str<E: de::Error>(self, wire: &str) -> Result<T, E> {
             Ok(T::from_wire(wire))
@@ -101,6 +178,12 @@ pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
         fn visit_string<E: de::Error>(self, wire: String) -> Result<T, E> {
             Ok(T::from_wire_string(wire))
         }
+        fn visit_u64<E: de::Error>(self, wire: u64) -> Result<T, E> {
+            Ok(T::from_wire_string(wire.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, wire: i64) -> Result<T, E> {
+            Ok(T::from_wire_string(wire.to_string()))
+        }
     }
-    deserializer.deserialize_str(NameVisitor(std::marker::PhantomData))
+    deserializer.deserialize_any(NameVisitor(std::marker::PhantomData))
 }
