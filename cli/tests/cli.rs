@@ -68,10 +68,11 @@ fn check_reports_every_rule_like_rustc() {
         let name = case.file_stem().unwrap().to_string_lossy().into_owned();
         insta::assert_snapshot!(format!("check_{name}"), stderr);
     }
-    // One case at least per rule a single catalog can break.
+    // One case at least per rule a single catalog can break (E0302, a code without a status,
+    // is the derive's only: a catalog code may leave its status to the response).
     for code in [
-        "E0001", "E0002", "E0101", "E0102", "E0103", "E0104", "E0201", "E0301", "E0302", "E0401",
-        "E0402", "E0501", "E0502", "E0503", "E0601",
+        "E0001", "E0002", "E0101", "E0102", "E0103", "E0104", "E0201", "E0301", "E0401", "E0402",
+        "E0501", "E0502", "E0503", "E0601",
     ] {
         assert!(codes_seen.contains(code), "no bad catalog shows {code}");
     }

@@ -459,7 +459,7 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
     let status = derived.dispatch(
         |index, _| {
             let info = info(index);
-            quote!(#info.status_code())
+            quote!(#info.status_code().unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR))
         },
         &quote!(::errcat::ApiError::status(__self_0)),
         &quote!(::errcat::http::StatusCode::from_u16(#other_status).unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)),
@@ -484,7 +484,7 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
     let retry = derived.dispatch(
         |index, _| {
             let info = info(index);
-            quote!(#info.retry)
+            quote!(#info.retry.unwrap_or(::errcat::RetryAdvice::Never))
         },
         &quote!(::errcat::ApiError::retry(__self_0)),
         &other_retry,
@@ -492,7 +492,7 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
     let category = derived.dispatch(
         |index, _| {
             let info = info(index);
-            quote!(#info.category)
+            quote!(#info.category.unwrap_or(::errcat::Category::Unknown))
         },
         &quote!(::errcat::ApiError::category(__self_0)),
         &other_category,

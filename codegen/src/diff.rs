@@ -115,6 +115,29 @@ impl Advice {
         }
     }
 
+    /// A code's category: stated, else derived from its status, else (a code without one) from
+    /// the status of each response at run time.
+    pub fn code_category(stated: Option<Category>, status: Option<u16>) -> Advice {
+        match (stated, status) {
+            (None, None) => Advice::PER_RESPONSE,
+            (stated, status) => Advice::category(stated, status.unwrap_or_default()),
+        }
+    }
+
+    /// A code's retry advice, as [`Advice::code_category`].
+    pub fn code_retry(stated: Option<RetryAdvice>, status: Option<u16>) -> Advice {
+        match (stated, status) {
+            (None, None) => Advice::PER_RESPONSE,
+            (stated, status) => Advice::retry(stated, status.unwrap_or_default()),
+        }
+    }
+
+    /// Advice a code without a status leaves to the status of the response it comes with.
+    pub const PER_RESPONSE: Advice = Advice {
+        word: "by response status",
+        derived_from: None,
+    };
+
     /// How the change from `old` to `new` affects users, or `None` when nothing changed that the
     /// generated code shows. The word is what users match on; whether it is stated only changes
     /// the rustdoc and the constant's spelling.
@@ -131,11 +154,26 @@ impl Advice {
 
 impl fmt::Display for Advice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if *self == Advice::PER_RESPONSE {
+            return f.write_str("derived from each response's status");
+        }
         match self.derived_from {
             None => write!(f, "`{}`", self.word),
             Some(status) => write!(f, "`{}` (derived from {status})", self.word),
         }
     }
+}
+
+/// A code's statuses for a message: `400`, `403, 429`, or `none`.
+fn status_list(statuses: &[u16]) -> String {
+    if statuses.is_empty() {
+        return "none".to_owned();
+    }
+    statuses
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The category word a status implies (`unknown` when it implies none).
@@ -419,14 +457,15 @@ pub enum Kind {
         /// The new wire string.
         new: String,
     },
-    /// Breaking: a code's status.
+    /// Breaking: a code's documented statuses (the first is the one it is built with; none: the
+    /// response's status stands).
     StatusChanged {
         /// The wire string.
         wire: String,
-        /// The old status.
-        old: u16,
-        /// The new status.
-        new: u16,
+        /// The old statuses.
+        old: Vec<u16>,
+        /// The new statuses.
+        new: Vec<u16>,
     },
     /// Breaking: a code's type (`Code::error_type`), by wire string.
     TypeChanged {
@@ -646,7 +685,11 @@ impl Kind {
             WireChanged { ident, old, new } => {
                 format!("code `Code::{ident}` wire string `{old}` → `{new}`")
             }
-            StatusChanged { wire, old, new } => format!("code `{wire}` status {old} → {new}"),
+            StatusChanged { wire, old, new } => format!(
+                "code `{wire}` status {} → {}",
+                status_list(old),
+                status_list(new)
+            ),
             TypeChanged { wire, old, new } => format!(
                 "code `{wire}` type {} → {}",
                 optional_word(old.as_deref()),
@@ -1121,11 +1164,11 @@ fn code_changes(
             });
         }
         let wire = &after.wire;
-        if before.status != after.status {
+        if before.statuses != after.statuses {
             kinds.push(Kind::StatusChanged {
                 wire: wire.clone(),
-                old: before.status,
-                new: after.status,
+                old: before.statuses.clone(),
+                new: after.statuses.clone(),
             });
         }
         // The same type is the matched type, whatever its wire string or variant name now.
@@ -1142,8 +1185,8 @@ fn code_changes(
             });
         }
         let (old_category, new_category) = (
-            Advice::category(before.category, before.status),
-            Advice::category(after.category, after.status),
+            Advice::code_category(before.category, before.status()),
+            Advice::code_category(after.category, after.status()),
         );
         if Advice::change(old_category, new_category).is_some() {
             kinds.push(Kind::CategoryChanged {
@@ -1153,8 +1196,8 @@ fn code_changes(
             });
         }
         let (old_retry, new_retry) = (
-            Advice::retry(before.retry, before.status),
-            Advice::retry(after.retry, after.status),
+            Advice::code_retry(before.retry, before.status()),
+            Advice::code_retry(after.retry, after.status()),
         );
         if Advice::change(old_retry, new_retry).is_some() {
             kinds.push(Kind::RetryChanged {

@@ -284,20 +284,22 @@ fn code_sections(page: &mut Page, provider: &Provider) {
 /// The section of one error: its facts, description, fix and examples.
 fn code_section(page: &mut Page, provider: &Provider, index: usize, error: &Code) {
     page.heading(3, &code(&error.wire));
-    let mut facts = vec![format!("**Status:** {}", status_label(error.status))];
+    let mut facts = vec![format!("**Status:** {}", statuses_label(&error.statuses))];
     if let Some(error_type) = error.type_index.and_then(|i| provider.types.get(i)) {
         facts.push(format!("**Type:** {}", code(&error_type.wire)));
     }
-    let category = code_category(error);
-    facts.push(format!(
-        "**Category:** {} ({})",
-        code(category_name(category)),
-        category_meaning(category)
-    ));
-    facts.push(format!(
-        "**Retry:** {}",
-        retry_long(provider, code_retry(error))
-    ));
+    match code_category(error) {
+        Some(category) => facts.push(format!(
+            "**Category:** {} ({})",
+            code(category_name(category)),
+            category_meaning(category)
+        )),
+        None => facts.push(format!("**Category:** {PER_RESPONSE}")),
+    }
+    match code_retry(error) {
+        Some(retry) => facts.push(format!("**Retry:** {}", retry_long(provider, retry))),
+        None => facts.push(format!("**Retry:** {PER_RESPONSE}")),
+    }
     match provider.identify_by {
         IdentifyBy::Code => facts.push(format!("**Message:** {}", code(&error.message))),
         IdentifyBy::Message => facts.push(format!(
@@ -388,9 +390,14 @@ fn quick_reference(page: &mut Page, provider: &Provider) {
         .map(|error| {
             vec![
                 code(&error.wire),
-                status_label(error.status),
-                code(category_name(code_category(error))),
-                retry_short(code_retry(error)).to_owned(),
+                statuses_label(&error.statuses),
+                code_category(error).map_or_else(
+                    || "by response status".to_owned(),
+                    |category| code(category_name(category)),
+                ),
+                code_retry(error)
+                    .map_or("by response status", retry_short)
+                    .to_owned(),
                 user_message(error),
             ]
         })
@@ -507,18 +514,26 @@ fn reindent(json: &str) -> String {
 // Resolved values: what a client sees at run time
 // ---------------------------------------------------------------------------------------------
 
-/// The category of a documented error (`None`: errcat's run-time-only `unknown`).
-fn code_category(error: &Code) -> Option<Category> {
-    error
-        .category
-        .or_else(|| Category::for_status(error.status))
+/// What a documented error without a status gets its category and retry advice from.
+const PER_RESPONSE: &str =
+    "from the status of the response it comes with (the provider documents none for this error)";
+
+/// The category of a documented error (outer `None`: it has no status, so each response's
+/// status decides; inner `None`: errcat's run-time-only `unknown`).
+fn code_category(error: &Code) -> Option<Option<Category>> {
+    match (error.category, error.status()) {
+        (Some(category), _) => Some(Some(category)),
+        (None, Some(status)) => Some(Category::for_status(status)),
+        (None, None) => None,
+    }
 }
 
-/// The retry advice of a documented error.
-fn code_retry(error: &Code) -> RetryAdvice {
+/// The retry advice of a documented error (`None`: it has no status, so each response's status
+/// decides).
+fn code_retry(error: &Code) -> Option<RetryAdvice> {
     error
         .retry
-        .unwrap_or_else(|| RetryAdvice::for_status(error.status))
+        .or_else(|| error.status().map(RetryAdvice::for_status))
 }
 
 /// The category of an unlisted error with a status-table row.
@@ -575,15 +590,14 @@ fn status_row(provider: &Provider, status: u16) -> Option<&Status> {
 fn statuses_not_in_table(provider: &Provider) -> Vec<(u16, Vec<String>)> {
     let mut missing: Vec<(u16, Vec<String>)> = Vec::new();
     for error in &provider.codes {
-        if status_row(provider, error.status).is_some() {
-            continue;
-        }
-        match missing
-            .iter_mut()
-            .find(|(status, _)| *status == error.status)
-        {
-            Some((_, codes)) => codes.push(code(&error.wire)),
-            None => missing.push((error.status, vec![code(&error.wire)])),
+        for &status in &error.statuses {
+            if status_row(provider, status).is_some() {
+                continue;
+            }
+            match missing.iter_mut().find(|(missing, _)| *missing == status) {
+                Some((_, codes)) => codes.push(code(&error.wire)),
+                None => missing.push((status, vec![code(&error.wire)])),
+            }
         }
     }
     missing
@@ -617,14 +631,14 @@ fn category_meaning(category: Option<Category>) -> &'static str {
 fn user_message(error: &Code) -> String {
     match &error.user_message {
         Some(message) => text(message),
-        None => {
-            let category = code_category(error);
-            format!(
+        None => match code_category(error) {
+            Some(category) => format!(
                 "{} (default for {})",
                 text(Category::default_user_message(category)),
                 code(category_name(category))
-            )
-        }
+            ),
+            None => "the default of the category the response's status gives".to_owned(),
+        },
     }
 }
 
@@ -726,6 +740,19 @@ fn slot_meaning(provider: &Provider, slot: Slot) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// `429 Too Many Requests`, or the bare number for a status without a standard phrase.
+/// A code's statuses: `400 Bad Request`, `403 Forbidden, 429 Too Many Requests`, or that the
+/// provider documents none.
+fn statuses_label(statuses: &[u16]) -> String {
+    if statuses.is_empty() {
+        return "not documented (the response's status stands)".to_owned();
+    }
+    statuses
+        .iter()
+        .map(|status| status_label(*status))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn status_label(status: u16) -> String {
     match reason_phrase(status) {
         "" => status.to_string(),

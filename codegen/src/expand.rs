@@ -458,7 +458,12 @@ fn code_doc(provider: &Provider, code: &Code) -> Vec<String> {
     if let Some(description) = &code.description {
         text.push_str(&format!("\n{}\n", md(description)));
     }
-    text.push_str(&format!("\n- Status: {}\n", code.status));
+    let statuses: Vec<String> = code.statuses.iter().map(u16::to_string).collect();
+    match statuses.as_slice() {
+        [] => text.push_str("\n- Status: not documented (the response's status stands)\n"),
+        [status] => text.push_str(&format!("\n- Status: {status}\n")),
+        several => text.push_str(&format!("\n- Statuses: {}\n", several.join(", "))),
+    }
     if let Some(index) = code.type_index {
         text.push_str(&format!(
             "- Type: {}\n",
@@ -771,7 +776,16 @@ pub(crate) fn code_info_text(out: &mut String, code: &Code, spelling: Spelling, 
             out.push_str(if code.integer { "true" } else { "false" })
         })
         .str_field("name", &code.ident)
-        .field("status", |out| out.push_str(&code.status.to_string()))
+        .field("statuses", |out| {
+            out.push_str("&[");
+            for (index, status) in code.statuses.iter().enumerate() {
+                if index > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&status.to_string());
+            }
+            out.push(']');
+        })
         .str_field("message", &code.message);
     for (name, value) in [
         ("description", &code.description),
@@ -783,24 +797,51 @@ pub(crate) fn code_info_text(out: &mut String, code: &Code, spelling: Spelling, 
         });
     }
     info.field("retry", |out| {
-        word_or_status_default_text(
+        optional_advice_text(
             out,
             "RetryAdvice",
             code.retry.map(RetryAdvice::variant),
-            code.status,
+            code.status(),
             spelling,
         );
     })
     .field("category", |out| {
-        word_or_status_default_text(
+        optional_advice_text(
             out,
             "Category",
             code.category.map(Category::variant),
-            code.status,
+            code.status(),
             spelling,
         );
     })
     .close();
+}
+
+/// A code's retry advice or category in its `CodeInfo`: `Some(<word or status default>)`, or
+/// `None` for a code that states none and has no status to derive it from.
+fn optional_advice_text(
+    out: &mut String,
+    kind: &str,
+    variant: Option<&str>,
+    status: Option<u16>,
+    spelling: Spelling,
+) {
+    let qualified = spelling == Spelling::Qualified;
+    if variant.is_none() && status.is_none() {
+        out.push_str(if qualified {
+            "::core::option::Option::None"
+        } else {
+            "None"
+        });
+        return;
+    }
+    out.push_str(if qualified {
+        "::core::option::Option::Some("
+    } else {
+        "Some("
+    });
+    word_or_status_default_text(out, kind, variant, status.unwrap_or_default(), spelling);
+    out.push(')');
 }
 
 /// One `::errcat::CodeInfo` value as tokens, fully qualified: for derives.
@@ -869,9 +910,15 @@ fn code_enum(provider: &Provider) -> Source {
         impl Code {
             #type_items
 
-            /// The catalog's default HTTP status (500 for an unknown code).
-            pub fn status(&self) -> ::errcat::http::StatusCode {
-                self.info().map_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR, ::errcat::CodeInfo::status_code)
+            /// The HTTP status the catalog documents for the code (the first, when it documents
+            /// several); `None` for an unknown code or one the provider documents no status for.
+            pub fn status(&self) -> ::core::option::Option<::errcat::http::StatusCode> {
+                self.info()?.status_code()
+            }
+
+            /// Every HTTP status the catalog documents for the code (empty for an unknown code).
+            pub fn statuses(&self) -> &'static [u16] {
+                self.info().map_or(&[], |info| info.statuses)
             }
 
             /// The developer message (for an unknown code, its wire string).
@@ -900,14 +947,17 @@ fn code_enum(provider: &Provider) -> Source {
                 self.info()?.fix
             }
 
-            /// The catalog's retry advice (`Never` for an unknown code).
+            /// The catalog's retry advice (`Never` for an unknown code, or a code whose advice
+            /// depends on the status of the response it comes with: see [`Error::retry`]).
             pub fn retry(&self) -> ::errcat::RetryAdvice {
-                self.info().map_or(::errcat::RetryAdvice::Never, |info| info.retry)
+                self.info().and_then(|info| info.retry).unwrap_or(::errcat::RetryAdvice::Never)
             }
 
-            /// The cross-provider category (`Unknown` for an unknown code).
+            /// The cross-provider category (`Unknown` for an unknown code, or a code whose
+            /// category depends on the status of the response it comes with: see
+            /// [`Error::category`]).
             pub fn category(&self) -> ::errcat::Category {
-                self.info().map_or(::errcat::Category::Unknown, |info| info.category)
+                self.info().and_then(|info| info.category).unwrap_or(::errcat::Category::Unknown)
             }
         }
     });
@@ -1210,13 +1260,14 @@ fn error_struct(provider: &Provider) -> TokenStream {
         }
 
         impl Error {
-            /// A new error with the code's catalog status and message.
+            /// A new error with the code's catalog status and message (a code without a documented
+            /// status gets the one its category implies, see `errcat::Category::typical_status`).
             pub fn new(code: Code) -> Error {
                 let mut fields = ::errcat::wire::Fields::default();
                 fields.message = ::core::option::Option::Some(code.message().to_owned());
                 #integer_code
                 Error {
-                    status: code.status(),
+                    status: Error::built_status(&code),
                     #type_init_new
                     code,
                     fields,
@@ -1242,6 +1293,15 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 ::errcat::HttpError::from_http_parts(response.status(), response.headers(), response.body().as_ref())
             }
 
+            /// The status of an error built from `code` rather than read from a response: the
+            /// code's documented status, else the one its category implies (500 for `Unknown`).
+            fn built_status(code: &Code) -> ::errcat::http::StatusCode {
+                match code.status() {
+                    ::core::option::Option::Some(status) => status,
+                    ::core::option::Option::None => code.category().typical_status(),
+                }
+            }
+
             /// An error holding `fields`, not yet identified (see [`Error::identify`]).
             fn blank(fields: ::errcat::wire::Fields) -> Error {
                 Error {
@@ -1257,7 +1317,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// without a status, the code's default.
             fn identify(&mut self, status: ::core::option::Option<::errcat::http::StatusCode>) -> ::core::result::Result<(), ::errcat::DecodeErrorKind> {
                 #identify
-                self.status = status.unwrap_or_else(|| code.status());
+                self.status = status.unwrap_or_else(|| Error::built_status(&code));
                 self.code = code;
                 #type_identify
                 ::core::result::Result::Ok(())
@@ -1284,27 +1344,27 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// A message safe to show end users: the catalog's for the code, else the category's
             /// default.
             pub fn user_message(&self) -> &'static str {
-                match self.code.info() {
-                    ::core::option::Option::Some(info) => info.user_message_or_default(),
+                match self.code.info().and_then(|info| info.user_message) {
+                    ::core::option::Option::Some(text) => text,
                     ::core::option::Option::None => self.category().default_user_message(),
                 }
             }
 
-            /// What a client should do: the catalog's advice for the code, or for an unknown
-            /// code, the status table's.
+            /// What a client should do: the catalog's advice for the code, else (an unknown code,
+            /// or one without a documented status) the status table's for the response's status.
             pub fn retry(&self) -> ::errcat::RetryAdvice {
-                match (self.code.info(), status_info(self.status.as_u16())) {
-                    (::core::option::Option::Some(info), _) => info.retry,
+                match (self.code.info().and_then(|info| info.retry), status_info(self.status.as_u16())) {
+                    (::core::option::Option::Some(retry), _) => retry,
                     (::core::option::Option::None, ::core::option::Option::Some(row)) => row.retry,
                     (::core::option::Option::None, ::core::option::Option::None) => ::errcat::RetryAdvice::for_status(self.status.as_u16()),
                 }
             }
 
-            /// The cross-provider category: the catalog's for the code, or for an unknown code,
-            /// the status table's.
+            /// The cross-provider category: the catalog's for the code, else (an unknown code, or
+            /// one without a documented status) the status table's for the response's status.
             pub fn category(&self) -> ::errcat::Category {
-                match (self.code.info(), status_info(self.status.as_u16())) {
-                    (::core::option::Option::Some(info), _) => info.category,
+                match (self.code.info().and_then(|info| info.category), status_info(self.status.as_u16())) {
+                    (::core::option::Option::Some(category), _) => category,
                     (::core::option::Option::None, ::core::option::Option::Some(row)) => row.category,
                     (::core::option::Option::None, ::core::option::Option::None) => ::errcat::Category::for_status(self.status.as_u16()),
                 }

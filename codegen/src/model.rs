@@ -347,8 +347,9 @@ pub struct Code {
     pub rust_name: Option<Located<String>>,
     /// The type it belongs to, by wire string.
     pub error_type: Option<Located<String>>,
-    /// Its status.
-    pub status: Option<Located<u64>>,
+    /// Its documented statuses, the one it is built with first (`status: 400` or
+    /// `status: [403, 429]`); none when the provider documents none.
+    pub statuses: Vec<Located<u64>>,
     /// The developer message (identify_by: message — the exact wire text).
     pub message: Located<String>,
     /// When it happens.

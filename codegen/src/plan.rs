@@ -85,8 +85,9 @@ pub struct Code {
     pub ident: String,
     /// Index into [`Provider::types`].
     pub type_index: Option<usize>,
-    /// The status.
-    pub status: u16,
+    /// The documented statuses, the one the code is built with first (its own, else its
+    /// type's); empty when the catalog documents none.
+    pub statuses: Vec<u16>,
     /// The developer message.
     pub message: String,
     /// When it happens.
@@ -95,12 +96,20 @@ pub struct Code {
     pub user_message: Option<String>,
     /// What to do about it.
     pub fix: Option<String>,
-    /// Retry advice (`None`: derived from the status at run time).
+    /// Retry advice (`None`: derived from the status at run time: the code's first status when it
+    /// has one, else the status of the response it came with).
     pub retry: Option<RetryAdvice>,
-    /// Category (`None`: derived from the status at run time).
+    /// Category (`None`: derived from the status at run time, likewise).
     pub category: Option<Category>,
     /// Where the provider documents it.
     pub endpoints: Vec<String>,
+}
+
+impl Code {
+    /// The status the code is built with: its first documented one.
+    pub fn status(&self) -> Option<u16> {
+        self.statuses.first().copied()
+    }
 }
 
 /// A documented example.

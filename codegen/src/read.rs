@@ -261,14 +261,14 @@ fn code(
         diagnostics,
     )?;
     let status_written = map.has("status");
-    let status = map.number("status", diagnostics);
+    let statuses = map.numbers("status", diagnostics);
     let message = map.required_string("message", diagnostics);
     let code = Code {
         key: key_located,
         integer,
         rust_name: map.string("rust_name", diagnostics),
         error_type: map.string("type", diagnostics),
-        status: status.clone(),
+        statuses: statuses.clone(),
         message: message
             .clone()
             .unwrap_or_else(|| Located::new(String::new(), Origin::Unknown)),
@@ -288,7 +288,7 @@ fn code(
             .collect(),
     };
     map.finish(diagnostics);
-    let readable = message.is_some() && (status.is_some() || !status_written);
+    let readable = message.is_some() && (!statuses.is_empty() || !status_written);
     readable.then_some(code)
 }
 
@@ -562,26 +562,24 @@ impl<'a> Fields<'a> {
 
     fn number(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
         let (node, path) = self.take(key)?;
+        number_node(key, node, path, diagnostics)
+    }
+
+    /// A number or a list of numbers (`status: 400`, `status: [403, 429]`), each located; an
+    /// item that is not a number is reported and left out.
+    fn numbers(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Vec<Located<u64>> {
+        let Some((node, path)) = self.take(key) else {
+            return Vec::new();
+        };
         match node {
-            Node::UInt(number) => Some(Located::new(*number, Origin::Yaml(path))),
-            Node::Int(number) => {
-                diagnostics.at(
-                    Rule::WrongType,
-                    &path,
-                    format!("`{key}` must be a whole number of 0 or more, not {number}"),
-                    Some("write the HTTP status as a number, e.g. `status: 404`".into()),
-                );
-                None
-            }
-            other => {
-                diagnostics.at(
-                    Rule::WrongType,
-                    &path,
-                    format!("`{key}` must be a whole number, not {}", other.kind()),
-                    Some("write the HTTP status as a number, e.g. `status: 404`".into()),
-                );
-                None
-            }
+            Node::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| number_node(key, item, path.index(index), diagnostics))
+                .collect(),
+            single => number_node(key, single, path, diagnostics)
+                .into_iter()
+                .collect(),
         }
     }
 
@@ -732,6 +730,36 @@ impl<'a> Fields<'a> {
                 format!("unknown key `{key}` in {}", self.what),
                 Some(help),
             );
+        }
+    }
+}
+
+/// A whole number of 0 or more (an HTTP status), located.
+fn number_node(
+    key: &str,
+    node: &Node,
+    path: Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Located<u64>> {
+    match node {
+        Node::UInt(number) => Some(Located::new(*number, Origin::Yaml(path))),
+        Node::Int(number) => {
+            diagnostics.at(
+                Rule::WrongType,
+                &path,
+                format!("`{key}` must be a whole number of 0 or more, not {number}"),
+                Some("write the HTTP status as a number, e.g. `status: 404`".into()),
+            );
+            None
+        }
+        other => {
+            diagnostics.at(
+                Rule::WrongType,
+                &path,
+                format!("`{key}` must be a whole number, not {}", other.kind()),
+                Some("write the HTTP status as a number, e.g. `status: 404`".into()),
+            );
+            None
         }
     }
 }

@@ -119,6 +119,15 @@ fn status(description: &str) -> Value {
     json!({ "description": description, "type": "integer", "minimum": 100, "maximum": 599 })
 }
 
+/// One status, or a non-empty list of distinct statuses.
+fn statuses(description: &str) -> Value {
+    let one = json!({ "type": "integer", "minimum": 100, "maximum": 599 });
+    json!({
+        "description": description,
+        "oneOf": [one, { "type": "array", "items": one, "minItems": 1, "uniqueItems": true }]
+    })
+}
+
 /// A category word, from [`Category::ALL`].
 fn category(description: &str) -> Value {
     let words: Vec<&str> = Category::ALL.iter().map(|word| word.as_str()).collect();
@@ -255,8 +264,8 @@ fn code_key(key: &str) -> Value {
         "type" => string(
             "Optional. The key of one of `types`; the code inherits that type's `status`, `retry` and `category`. `Code::error_type()`.",
         ),
-        "status" => status(
-            "Required unless the code's type has a `status`; overrides it. The code's HTTP status: `Code::status()`, `CodeInfo.status`, the status of `Error::new(code)`.",
+        "status" => statuses(
+            "Optional; default: the code's type's `status`, else none (a decoded error keeps its response's status, which also decides retry and category unless stated). One status, or a list when the provider documents several (the first is the one `Error::new(code)` uses): `Code::status()`, `Code::statuses()`, `CodeInfo.statuses`.",
         ),
         "message" => string(
             "Required, not blank. The developer message: `Code::message()`, the message `Error::new` renders. With `identify_by: message`, the exact wire text decoding matches on.",

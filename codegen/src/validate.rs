@@ -429,11 +429,31 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Every code needs a status (its own, or its type's), and a type it names must exist.
+/// A status listed twice for one code says nothing more and is likely a typo for another.
+fn check_distinct_statuses(code: &Code, diagnostics: &mut Diagnostics) -> Option<()> {
+    for (index, status) in code.statuses.iter().enumerate() {
+        if code.statuses[..index]
+            .iter()
+            .any(|earlier| earlier.value == status.value)
+        {
+            diagnostics.error_help(
+                Rule::Status,
+                &status.origin,
+                format!("code `{}` lists status {} twice", label(code), status.value),
+                "list each status once",
+            );
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// A type a code names must exist. A code's statuses are its own, else its type's; a catalog code
+/// may have none (the response's status then stands), a derived variant may not.
 fn resolve_codes(
     catalog: &Catalog,
     types: &[plan::Type],
-    statuses: &[plan::Status],
+    statuses_table: &[plan::Status],
     idents: &[Option<String>],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Option<plan::Code>> {
@@ -474,37 +494,50 @@ fn resolve_codes(
                 },
             };
             let of_type = type_index.and_then(|index| types.get(index));
-            let status = match (
-                &code.status,
-                of_type.and_then(|error_type| error_type.status),
-            ) {
-                (Some(status), _) => check_status(status, diagnostics)?,
-                (None, Some(status)) => status,
-                // The type's own status is wrong, which is reported already.
-                (None, None)
-                    if type_index
+            let statuses: Vec<u16> = if code.statuses.is_empty() {
+                match of_type.and_then(|error_type| error_type.status) {
+                    Some(status) => vec![status],
+                    // The type's own status is wrong, which is reported already.
+                    None if type_index
                         .and_then(|index| catalog.types.get(index))
                         .is_some_and(|t| t.status.is_some()) =>
-                {
+                    {
+                        return None;
+                    }
+                    // A derived variant is a Rust value whose `status()` must answer; a catalog
+                    // code may leave its status to the response it comes with.
+                    None if catalog.front_end == FrontEnd::Derive => {
+                        diagnostics.error_help(
+                            Rule::NoStatus,
+                            &code.key.origin,
+                            format!("code `{}` has no status", label(code)),
+                            "add `status:` (or give its type a default `status`)",
+                        );
+                        return None;
+                    }
+                    None => Vec::new(),
+                }
+            } else {
+                let checked: Vec<u16> = code
+                    .statuses
+                    .iter()
+                    .filter_map(|status| check_status(status, diagnostics))
+                    .collect();
+                if checked.len() != code.statuses.len() {
                     return None;
                 }
-                (None, None) => {
-                    diagnostics.error_help(
-                        Rule::NoStatus,
-                        &code.key.origin,
-                        format!("code `{}` has no status", label(code)),
-                        "add `status:` (or give its type a default `status`)",
-                    );
-                    return None;
-                }
+                check_distinct_statuses(code, diagnostics)?;
+                checked
             };
-            let row = statuses.iter().find(|row| row.status == status);
+            let row = statuses
+                .first()
+                .and_then(|status| statuses_table.iter().find(|row| row.status == *status));
             Some(plan::Code {
                 wire: wire_of(catalog, code).0.to_owned(),
                 integer: code.integer && catalog.identify_by == IdentifyBy::Code,
                 ident: ident.clone()?,
                 type_index,
-                status,
+                statuses,
                 message: code.message.value.clone(),
                 description: code.description.clone(),
                 user_message: code.user_message.as_ref().map(|text| text.value.clone()),
@@ -605,25 +638,27 @@ fn check_examples(
             );
             continue;
         }
-        let default_status = expected
-            .and_then(|index| codes.get(index)?.as_ref())
-            .map(|code| code.status);
-        let status = match &example.status {
-            Some(status) => check_status(status, diagnostics),
-            None => match default_status {
-                Some(status) => Some(status),
-                None => {
-                    if expected.is_none() {
-                        diagnostics.error_help(
-                            Rule::Example,
-                            &example.origin,
-                            "the example has no `status`",
-                            "add the response's `status:`",
-                        );
-                    }
-                    None
-                }
-            },
+        // A listed code's example defaults to the code's status; a code that failed to resolve is
+        // reported already.
+        let resolved = expected.map(|index| codes.get(index).and_then(Option::as_ref));
+        let status = match (&example.status, resolved) {
+            (Some(status), _) => check_status(status, diagnostics),
+            (None, Some(None)) => None,
+            (None, Some(Some(code))) if code.status().is_some() => code.status(),
+            (None, listed) => {
+                let help = if listed.is_some() {
+                    "the code documents no status: add the response's `status:`"
+                } else {
+                    "add the response's `status:`"
+                };
+                diagnostics.error_help(
+                    Rule::Example,
+                    &example.origin,
+                    "the example has no `status`",
+                    help,
+                );
+                None
+            }
         };
         let Some(status) = status else { continue };
         examples.push(plan::Example {
@@ -678,13 +713,15 @@ fn identify(
     if let Some(key) = nested {
         object = match object.remove(key) {
             Some(Value::Object(inner)) => inner,
-            _ => return Err(ShapeProblem::new(
-                format!("has no `{key}` object"),
-                format!(
+            _ => {
+                return Err(ShapeProblem::new(
+                    format!("has no `{key}` object"),
+                    format!(
                     "the envelope reads the error from the object under `{key}` (`nested_under`); \
                          if the provider sends this body, the envelope does not describe its shape"
                 ),
-            )),
+                ))
+            }
         };
     }
     names

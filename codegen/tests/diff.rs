@@ -110,8 +110,8 @@ fn expectations() -> Vec<(&'static str, Vec<(Severity, Kind)>)> {
                 Breaking,
                 Kind::StatusChanged {
                     wire: s("card_declined"),
-                    old: 402,
-                    new: 400,
+                    old: vec![402],
+                    new: vec![400],
                 },
             )],
         ),
@@ -123,8 +123,8 @@ fn expectations() -> Vec<(&'static str, Vec<(Severity, Kind)>)> {
                     Breaking,
                     Kind::StatusChanged {
                         wire: s("rate_limited"),
-                        old: 429,
-                        new: 503,
+                        old: vec![429],
+                        new: vec![503],
                     },
                 ),
                 (
@@ -607,8 +607,8 @@ fn expectations() -> Vec<(&'static str, Vec<(Severity, Kind)>)> {
                     Breaking,
                     Kind::StatusChanged {
                         wire: s("card_declined"),
-                        old: 402,
-                        new: 400,
+                        old: vec![402],
+                        new: vec![400],
                     },
                 ),
                 (

@@ -10,8 +10,10 @@ pub struct CodeInfo {
     pub integer: bool,
     /// The Rust variant name.
     pub name: &'static str,
-    /// The default HTTP status.
-    pub status: u16,
+    /// Every HTTP status the catalog documents for the code, the one an error built from the code
+    /// gets first; empty when the provider documents none (a decoded error then keeps the status
+    /// of its response, which also decides its retry advice and category).
+    pub statuses: &'static [u16],
     /// The developer message.
     pub message: &'static str,
     /// When the error happens, if the catalog says.
@@ -20,23 +22,33 @@ pub struct CodeInfo {
     pub user_message: Option<&'static str>,
     /// What to do about it, if the catalog says.
     pub fix: Option<&'static str>,
-    /// What a client should do.
-    pub retry: RetryAdvice,
-    /// The cross-provider category.
-    pub category: Category,
+    /// What a client should do; `None` when the catalog neither says nor documents a status to
+    /// derive it from (the response's status then decides).
+    pub retry: Option<RetryAdvice>,
+    /// The cross-provider category; `None` as for `retry`.
+    pub category: Option<Category>,
 }
 
 impl CodeInfo {
-    /// The status as an `http::StatusCode`.
-    pub fn status_code(&self) -> http::StatusCode {
-        http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    /// The documented status an error built from the code gets (the first of `statuses`).
+    pub fn status(&self) -> Option<u16> {
+        self.statuses.first().copied()
     }
 
-    /// The user message, else the category's safe default.
+    /// [`CodeInfo::status`] as an `http::StatusCode`.
+    pub fn status_code(&self) -> Option<http::StatusCode> {
+        self.status()
+            .and_then(|status| http::StatusCode::from_u16(status).ok())
+    }
+
+    /// The user message, else the category's safe default (`Category::Unknown`'s without one).
     pub fn user_message_or_default(&self) -> &'static str {
         match self.user_message {
             Some(text) => text,
-            None => self.category.default_user_message(),
+            None => self
+                .category
+                .unwrap_or(Category::Unknown)
+                .default_user_message(),
         }
     }
 }

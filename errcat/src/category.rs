@@ -77,6 +77,24 @@ impl Category {
         }
     }
 
+    /// The HTTP status an error of this category is built with when nothing documents one (an
+    /// error built from a code whose provider documents no status): the status that implies the
+    /// category ([`Category::for_status`] gives it back), `422` for business rules and `500` for
+    /// `Unknown`.
+    pub const fn typical_status(self) -> http::StatusCode {
+        match self {
+            Category::Authentication => http::StatusCode::UNAUTHORIZED,
+            Category::Permission => http::StatusCode::FORBIDDEN,
+            Category::Validation => http::StatusCode::BAD_REQUEST,
+            Category::NotFound => http::StatusCode::NOT_FOUND,
+            Category::Conflict => http::StatusCode::CONFLICT,
+            Category::RateLimited => http::StatusCode::TOO_MANY_REQUESTS,
+            Category::ProviderUnavailable => http::StatusCode::SERVICE_UNAVAILABLE,
+            Category::Internal | Category::Unknown => http::StatusCode::INTERNAL_SERVER_ERROR,
+            Category::BusinessRule => http::StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
     /// A message that is safe to show an end user for an error of this category, for codes whose
     /// catalog entry has no `user_message`.
     pub const fn default_user_message(self) -> &'static str {
@@ -128,6 +146,18 @@ mod tests {
             assert!(!category.default_user_message().is_empty());
         }
         assert!("auth".parse::<Category>().is_err());
+    }
+
+    #[test]
+    fn typical_statuses_imply_their_category() {
+        for category in Category::ALL {
+            let status = category.typical_status().as_u16();
+            match category {
+                Category::BusinessRule => assert_eq!(status, 422),
+                Category::Unknown => assert_eq!(status, 500),
+                _ => assert_eq!(Category::for_status(status), category, "{category}"),
+            }
+        }
     }
 
     #[test]

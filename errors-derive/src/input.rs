@@ -406,7 +406,10 @@ fn read_variant(
             .error_type
             .as_ref()
             .map(|t| located(t.value.clone(), t.span)),
-        status: status.map(|status| located(status.value, status.span)),
+        statuses: status
+            .map(|status| located(status.value, status.span))
+            .into_iter()
+            .collect(),
         message: located(message.value.clone(), message.span),
         description: attrs.description.as_ref().map(|text| text.value.clone()),
         user_message: attrs

@@ -24,7 +24,7 @@
 //!
 //! // Codes are plain enums with the catalog's facts.
 //! assert_eq!(Code::from_wire("duplicate_email"), Code::DuplicateEmail);
-//! assert_eq!(Code::DuplicateEmail.status(), errcat::http::StatusCode::CONFLICT);
+//! assert_eq!(Code::DuplicateEmail.status(), Some(errcat::http::StatusCode::CONFLICT));
 //! assert_eq!(Code::from_wire("brand_new"), Code::Unknown("brand_new".into()));
 //!
 //! // Server side (a mock provider, a test double): render the exact wire body and status.

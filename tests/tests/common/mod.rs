@@ -25,7 +25,8 @@ pub trait Catalog {
     fn examples() -> &'static [Example];
     fn wire(code: &Self::Code) -> &str;
     fn is_known(code: &Self::Code) -> bool;
-    fn code_status(code: &Self::Code) -> http::StatusCode;
+    fn code_status(code: &Self::Code) -> Option<http::StatusCode>;
+    fn code_category(code: &Self::Code) -> errcat::Category;
     fn new(code: Self::Code) -> Self::Error;
     fn code(error: &Self::Error) -> Self::Code;
     fn decode(status: u16, body: &[u8]) -> Result<Self::Error, DecodeError>;
@@ -59,8 +60,11 @@ macro_rules! catalog {
             fn is_known(code: &Self::Code) -> bool {
                 code.is_known()
             }
-            fn code_status(code: &Self::Code) -> http::StatusCode {
+            fn code_status(code: &Self::Code) -> Option<http::StatusCode> {
                 code.status()
+            }
+            fn code_category(code: &Self::Code) -> errcat::Category {
+                code.category()
             }
             fn new(code: Self::Code) -> Self::Error {
                 errcat_generated::$module::Error::new(code)
