@@ -650,6 +650,9 @@ fn retry_short(advice: RetryAdvice) -> &'static str {
         RetryAdvice::AfterRetryAfter => "Retry after `Retry-After`",
         RetryAdvice::RefreshCredentials => "Refresh credentials, then retry once",
         RetryAdvice::SameIdempotencyKey => "Retry later with the same idempotency key",
+        RetryAdvice::BackoffSameIdempotencyKey => {
+            "Retry with exponential backoff and the same idempotency key"
+        }
     }
 }
 
@@ -675,6 +678,11 @@ fn retry_long(provider: &Provider, advice: RetryAdvice) -> String {
         }
         RetryAdvice::SameIdempotencyKey => {
             "The request is still being processed: retry later with the same idempotency key."
+                .to_owned()
+        }
+        RetryAdvice::BackoffSameIdempotencyKey => {
+            "Retry with exponential backoff (and jitter), with the same idempotency key: the \
+             provider may have acted on the first request."
                 .to_owned()
         }
     }

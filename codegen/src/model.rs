@@ -161,6 +161,8 @@ words! {
         RefreshCredentials = "refresh_credentials",
         /// `same_idempotency_key`
         SameIdempotencyKey = "same_idempotency_key",
+        /// `backoff_same_idempotency_key`
+        BackoffSameIdempotencyKey = "backoff_same_idempotency_key",
     }
 }
 

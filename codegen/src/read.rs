@@ -508,6 +508,14 @@ impl<'a> Fields<'a> {
         self.entries.iter().flatten().any(|(name, _)| name == key)
     }
 
+    /// Whether `key` is present (not yet taken) with a list as its value.
+    fn is_list(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .flatten()
+            .any(|(name, node)| name == key && matches!(node, Node::Seq(_)))
+    }
+
     /// A string that must be present; a missing one is reported at the mapping's own key.
     fn required_string(
         &mut self,
@@ -615,7 +623,14 @@ impl<'a> Fields<'a> {
         .map(|located| located.value)
     }
 
+    /// `retry`: one word, or the two words of an advice that is two things at once
+    /// (`[backoff, same_idempotency_key]`, in either order).
     fn retry(&mut self, diagnostics: &mut Diagnostics) -> Option<RetryAdvice> {
+        if self.is_list("retry") {
+            let (node, path) = self.take("retry")?;
+            let Node::Seq(items) = node else { return None };
+            return retry_combination(items, &path, diagnostics);
+        }
         self.word(
             "retry",
             &RetryAdvice::spellings(),
@@ -762,4 +777,66 @@ fn number_node(
             None
         }
     }
+}
+
+/// A `retry` written as a list: the advice its words make together. A wait (`backoff` or
+/// `retry_after`) with `same_idempotency_key` is one advice; a single word is itself.
+fn retry_combination(
+    items: &[Node],
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<RetryAdvice> {
+    let mut words = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let Node::Str(text) = item else {
+            diagnostics.at(
+                Rule::WrongType,
+                &path.index(index),
+                format!("a `retry` word must be a string, not {}", item.kind()),
+                None,
+            );
+            return None;
+        };
+        let Some(word) = RetryAdvice::from_word(text) else {
+            let help = match did_you_mean(
+                text,
+                &RetryAdvice::ALL
+                    .iter()
+                    .map(|w| w.as_str())
+                    .collect::<Vec<_>>(),
+            ) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected one of: {}", RetryAdvice::spellings()),
+            };
+            diagnostics.error_help(
+                Rule::UnknownWord,
+                &Origin::Yaml(path.index(index)),
+                format!("`{text}` is not a valid `retry`"),
+                help,
+            );
+            return None;
+        };
+        words.push(word);
+    }
+    words.sort();
+    words.dedup();
+    let combined = match words.as_slice() {
+        [single] => Some(*single),
+        [RetryAdvice::Backoff, RetryAdvice::SameIdempotencyKey] => {
+            Some(RetryAdvice::BackoffSameIdempotencyKey)
+        }
+        [RetryAdvice::AfterRetryAfter, RetryAdvice::SameIdempotencyKey] => {
+            Some(RetryAdvice::SameIdempotencyKey)
+        }
+        _ => None,
+    };
+    if combined.is_none() {
+        diagnostics.error_help(
+            Rule::UnknownWord,
+            &Origin::Yaml(path.clone()),
+            "these `retry` words do not make one advice",
+            "combine `backoff` or `retry_after` with `same_idempotency_key`, or write one word",
+        );
+    }
+    combined
 }

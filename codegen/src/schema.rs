@@ -134,10 +134,15 @@ fn category(description: &str) -> Value {
     json!({ "description": description, "type": "string", "enum": words })
 }
 
-/// A retry-advice word, from [`RetryAdvice::ALL`].
+/// A retry-advice word, from [`RetryAdvice::ALL`], or the list of the two words of a combined
+/// advice (`[backoff, same_idempotency_key]`).
 fn retry(description: &str) -> Value {
     let words: Vec<&str> = RetryAdvice::ALL.iter().map(|word| word.as_str()).collect();
-    json!({ "description": description, "type": "string", "enum": words })
+    let word = json!({ "type": "string", "enum": words });
+    json!({
+        "description": description,
+        "oneOf": [word, { "type": "array", "items": word, "minItems": 1, "maxItems": 2, "uniqueItems": true }]
+    })
 }
 
 fn envelope() -> Value {
@@ -385,7 +390,7 @@ mod tests {
             Category::ALL.len()
         );
         assert_eq!(
-            entry["retry"]["enum"].as_array().unwrap().len(),
+            entry["retry"]["oneOf"][0]["enum"].as_array().unwrap().len(),
             RetryAdvice::ALL.len()
         );
         let slots = &schema["properties"]["envelope"]["properties"]["keys"]["properties"];

@@ -4,7 +4,20 @@ use std::str::FromStr;
 /// What a client should do when it receives an error, as the provider documents it.
 ///
 /// The catalog states it per code or per type; the names here are also the catalog's spelling
-/// (`never`, `backoff`, `retry_after`, `refresh_credentials`, `same_idempotency_key`).
+/// (`never`, `backoff`, `retry_after`, `refresh_credentials`, `same_idempotency_key`,
+/// `backoff_same_idempotency_key`). Two of them are two things at once: how long to wait, and
+/// that the retry must carry the same idempotency key as the first attempt
+/// ([`RetryAdvice::reuses_idempotency_key`]); a catalog may also write them as a list,
+/// `[retry_after, same_idempotency_key]` or `[backoff, same_idempotency_key]`.
+///
+/// ```
+/// use errcat::RetryAdvice;
+///
+/// let advice: RetryAdvice = "backoff_same_idempotency_key".parse().unwrap();
+/// assert!(advice.backs_off() && advice.reuses_idempotency_key());
+/// assert!(!RetryAdvice::Backoff.reuses_idempotency_key());
+/// assert_eq!(RetryAdvice::for_status(503), RetryAdvice::Backoff);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RetryAdvice {
     /// Retrying the same request cannot succeed: fix the request, the account or the data first.
@@ -15,18 +28,24 @@ pub enum RetryAdvice {
     AfterRetryAfter,
     /// The credentials expired: refresh them (e.g. a new token), then retry once.
     RefreshCredentials,
-    /// The request is still being processed: retry later with the *same* idempotency key.
+    /// The request is still being processed: wait for the `Retry-After` the provider sent (or back
+    /// off without one), then retry with the *same* idempotency key.
     SameIdempotencyKey,
+    /// A transient failure after which the provider may have acted on the request: retry with
+    /// exponential backoff and jitter, and with the *same* idempotency key (a new key could run
+    /// the operation twice).
+    BackoffSameIdempotencyKey,
 }
 
 impl RetryAdvice {
     /// Every advice, in declaration order.
-    pub const ALL: [RetryAdvice; 5] = [
+    pub const ALL: [RetryAdvice; 6] = [
         RetryAdvice::Never,
         RetryAdvice::Backoff,
         RetryAdvice::AfterRetryAfter,
         RetryAdvice::RefreshCredentials,
         RetryAdvice::SameIdempotencyKey,
+        RetryAdvice::BackoffSameIdempotencyKey,
     ];
 
     /// The catalog spelling of this advice.
@@ -37,7 +56,33 @@ impl RetryAdvice {
             RetryAdvice::AfterRetryAfter => "retry_after",
             RetryAdvice::RefreshCredentials => "refresh_credentials",
             RetryAdvice::SameIdempotencyKey => "same_idempotency_key",
+            RetryAdvice::BackoffSameIdempotencyKey => "backoff_same_idempotency_key",
         }
+    }
+
+    /// Whether the wait before retrying is an exponential backoff, whatever `Retry-After` says.
+    pub const fn backs_off(self) -> bool {
+        matches!(
+            self,
+            RetryAdvice::Backoff | RetryAdvice::BackoffSameIdempotencyKey
+        )
+    }
+
+    /// Whether the wait before retrying is the `Retry-After` the provider sent (a backoff when it
+    /// sent none).
+    pub const fn waits_for_retry_after(self) -> bool {
+        matches!(
+            self,
+            RetryAdvice::AfterRetryAfter | RetryAdvice::SameIdempotencyKey
+        )
+    }
+
+    /// Whether the retry must carry the same idempotency key as the attempt that failed.
+    pub const fn reuses_idempotency_key(self) -> bool {
+        matches!(
+            self,
+            RetryAdvice::SameIdempotencyKey | RetryAdvice::BackoffSameIdempotencyKey
+        )
     }
 
     /// Whether a client may send the request again (possibly after waiting or refreshing).
@@ -115,5 +160,30 @@ mod tests {
         assert_eq!(RetryAdvice::for_status(400), RetryAdvice::Never);
         assert!(!RetryAdvice::Never.is_retryable());
         assert!(RetryAdvice::SameIdempotencyKey.is_retryable());
+        assert!(RetryAdvice::BackoffSameIdempotencyKey.is_retryable());
+    }
+
+    #[test]
+    fn every_retryable_advice_has_one_wait() {
+        for advice in RetryAdvice::ALL {
+            let waits = [
+                advice.backs_off(),
+                advice.waits_for_retry_after(),
+                advice == RetryAdvice::RefreshCredentials,
+            ];
+            let count = waits.iter().filter(|wait| **wait).count();
+            assert_eq!(count, usize::from(advice.is_retryable()), "{advice}");
+        }
+        let reusing: Vec<RetryAdvice> = RetryAdvice::ALL
+            .into_iter()
+            .filter(|advice| advice.reuses_idempotency_key())
+            .collect();
+        assert_eq!(
+            reusing,
+            [
+                RetryAdvice::SameIdempotencyKey,
+                RetryAdvice::BackoffSameIdempotencyKey
+            ]
+        );
     }
 }

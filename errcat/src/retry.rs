@@ -8,9 +8,12 @@
 //!   second expiry, a failed refresh or no hook ends the run.
 //! - [`RetryAdvice::SameIdempotencyKey`]: waits like `AfterRetryAfter` and retries with the same
 //!   idempotency key.
+//! - [`RetryAdvice::BackoffSameIdempotencyKey`]: backs off like `Backoff` and retries with the
+//!   same idempotency key.
 //!
 //! Every attempt of one run carries the same [`Attempt::idempotency_key`], so a provider can
-//! tell retries from new operations. The run stops after [`RetryPolicy::max_attempts`] attempts,
+//! tell retries from new operations, and [`Attempt::reuses_key_after`] tells the operation when
+//! the provider asked for that key again. The run stops after [`RetryPolicy::max_attempts`] attempts,
 //! or when the next wait would pass [`RetryPolicy::deadline`]. Waiting uses tokio's timer, so
 //! tests can run it on a paused clock.
 
@@ -77,6 +80,17 @@ pub struct Attempt {
     pub number: u32,
     /// The run's idempotency key, the same for every attempt.
     pub idempotency_key: String,
+    /// The advice of the error that led to this attempt (`None` for the first).
+    pub after: Option<RetryAdvice>,
+}
+
+impl Attempt {
+    /// Whether the provider asked for this retry to carry the same idempotency key as the attempt
+    /// before it ([`RetryAdvice::reuses_idempotency_key`]): an operation that would otherwise
+    /// make a new key (after changing the request, say) must not.
+    pub fn reuses_key_after(&self) -> bool {
+        self.after.is_some_and(RetryAdvice::reuses_idempotency_key)
+    }
 }
 
 /// Why a run gave up.
@@ -179,11 +193,13 @@ impl Retry {
         let mut backoffs = 0;
         let mut refreshed = false;
         let mut number = 0;
+        let mut after = None;
         loop {
             number += 1;
             let attempt = Attempt {
                 number,
                 idempotency_key: self.idempotency_key.clone(),
+                after,
             };
             let error = match operation(attempt).await {
                 Ok(value) => return Ok(value),
@@ -194,7 +210,9 @@ impl Retry {
                 attempts: number,
                 reason,
             };
-            let delay = match error.retry() {
+            let advice = error.retry();
+            after = Some(advice);
+            let delay = match advice {
                 RetryAdvice::Never => return Err(stop(error, StopReason::Final)),
                 RetryAdvice::RefreshCredentials => {
                     let refreshed_now = match (&mut self.refresh, refreshed) {
@@ -207,7 +225,9 @@ impl Retry {
                     refreshed = true;
                     Duration::ZERO
                 }
-                RetryAdvice::Backoff => self.backoff(&mut backoffs),
+                RetryAdvice::Backoff | RetryAdvice::BackoffSameIdempotencyKey => {
+                    self.backoff(&mut backoffs)
+                }
                 RetryAdvice::AfterRetryAfter | RetryAdvice::SameIdempotencyKey => {
                     match error.retry_after() {
                         Some(delay) => delay,

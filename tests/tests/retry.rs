@@ -306,3 +306,53 @@ async fn the_attempt_limit_and_the_deadline_hold() {
         started.elapsed()
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn backoff_with_the_same_key_backs_off_and_keeps_the_key() {
+    use errcat_tests::partial_statuses::{Code, Error};
+    assert_eq!(
+        Code::ChargeInFlight.retry(),
+        errcat::RetryAdvice::BackoffSameIdempotencyKey
+    );
+    assert_eq!(
+        Code::StillProcessing.retry(),
+        errcat::RetryAdvice::SameIdempotencyKey
+    );
+    // The server asks for a long Retry-After; the advice backs off instead, and keeps the key.
+    let (url, seen) = serve(|number, _| {
+        (number < 2).then(|| {
+            Error::new(Code::ChargeInFlight)
+                .with_headers(HeaderInfo {
+                    retry_after: Some(RetryAfter::Delay(Duration::from_secs(30))),
+                    ..HeaderInfo::default()
+                })
+                .into_response()
+        })
+    })
+    .await;
+    let client = reqwest::Client::new();
+    let reused = Arc::new(Mutex::new(Vec::new()));
+    let record = reused.clone();
+    Retry::new(policy())
+        .idempotency_key("charge-7")
+        .run(|attempt| {
+            record.lock().unwrap().push(attempt.reuses_key_after());
+            let (client, url) = (client.clone(), url.clone());
+            async move { call::<Error>(&client, &url, &attempt.idempotency_key, "t").await }
+        })
+        .await
+        .unwrap();
+    assert_eq!(*reused.lock().unwrap(), [false, true, true]);
+    let millis: Vec<u128> = gaps(&seen).iter().map(Duration::as_millis).collect();
+    assert_eq!(millis.len(), 2);
+    for (got, want) in millis.iter().zip([100, 200]) {
+        assert!(*got >= want && *got < want + 20, "{millis:?}");
+    }
+    let seen = seen.lock().unwrap();
+    let keys: Vec<&str> = seen
+        .requests
+        .iter()
+        .map(|(_, headers)| headers["idempotency-key"].to_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["charge-7", "charge-7", "charge-7"]);
+}
