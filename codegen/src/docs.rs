@@ -132,7 +132,7 @@ fn response_format(page: &mut Page, provider: &Provider) {
             vec![
                 key_names(names),
                 code(slot.as_str()),
-                slot_json_type(*slot).to_owned(),
+                slot_json_type(provider, *slot).to_owned(),
                 slot_meaning(provider, *slot),
             ]
         })
@@ -704,9 +704,12 @@ fn key_names(names: &[String]) -> String {
     }
 }
 
-/// The JSON type a slot's value has.
-fn slot_json_type(slot: Slot) -> &'static str {
+/// The JSON type a slot's value has (the code's: as the catalog lists its codes).
+fn slot_json_type(provider: &Provider, slot: Slot) -> &'static str {
+    let integers = provider.codes.iter().filter(|code| code.integer).count();
     match slot {
+        Slot::Code if integers == provider.codes.len() && integers > 0 => "integer",
+        Slot::Code if integers > 0 => "string or integer",
         Slot::Metadata => "object",
         Slot::RetryAfter => "integer (seconds)",
         Slot::Errors => "array",
