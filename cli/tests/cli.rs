@@ -40,7 +40,9 @@ fn check_summarizes_every_catalog() {
         codes += plan.codes.len();
         let line = format!("catalog/{stem}.yaml: {} code", plan.codes.len());
         assert!(
-            stdout.lines().any(|l| l.starts_with("ok  ") && l.contains(&line)),
+            stdout
+                .lines()
+                .any(|l| l.starts_with("ok  ") && l.contains(&line)),
             "{line} in {stdout}"
         );
     }
@@ -55,9 +57,15 @@ fn check_summarizes_every_catalog() {
     let seeds: String = stdout
         .lines()
         .filter(|line| {
-            ["licensekey", "vaultspay", "verification", "vivamo", "vrp_billing"]
-                .iter()
-                .any(|seed| line.contains(&format!("catalog/{seed}.yaml")))
+            [
+                "licensekey",
+                "vaultspay",
+                "verification",
+                "vivamo",
+                "vrp_billing",
+            ]
+            .iter()
+            .any(|seed| line.contains(&format!("catalog/{seed}.yaml")))
         })
         .map(|line| format!("{line}\n"))
         .collect();
