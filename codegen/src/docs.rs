@@ -146,6 +146,35 @@ fn response_format(page: &mut Page, provider: &Provider) {
         page.push(fenced("json", &pretty_json(&example.body)));
     }
     page.push(identification(provider));
+    if let Some(headers) = header_names(provider) {
+        page.push(headers);
+    }
+}
+
+/// The provider's own header names, as a sentence per kind; `None` when the catalog names none.
+fn header_names(provider: &Provider) -> Option<String> {
+    let what = |key: &str| match key {
+        "request_id" => "the request id",
+        "should_retry" => "whether a retry can succeed (`true`/`false`)",
+        "rate_limit_limit" => "the rate-limit window's size",
+        "rate_limit_remaining" => "the requests left in the window",
+        _ => "when the window resets",
+    };
+    let lines: Vec<String> = provider
+        .header_names
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(key, names)| {
+            let names: Vec<String> = names.iter().map(|name| code(name)).collect();
+            format!("{}: {}", names.join(" or "), what(key))
+        })
+        .collect();
+    (!lines.is_empty()).then(|| {
+        format!(
+            "Response headers the provider uses (read before the generic ones):\n\n{}",
+            bullets(&lines)
+        )
+    })
 }
 
 /// How a client tells one error from another, and what to do with one this page does not list.

@@ -421,6 +421,13 @@ fn provider_facts(provider: &Provider) -> TokenStream {
         let meaning = &row.meaning;
         quote!(::errcat::StatusInfo { status: #status, meaning: #meaning, category: #category, retry: #retry })
     });
+    let header_names = {
+        let lists = provider.header_names.iter().map(|(key, names)| {
+            let key = ident(key);
+            quote!(#key: &[#(#names),*])
+        });
+        quote!(::errcat::HeaderNames { #(#lists),* })
+    };
     let provider_doc = doc_lines(&format!("Facts about {} as a whole.", md(name)));
     quote! {
         #provider_doc
@@ -433,6 +440,10 @@ fn provider_facts(provider: &Provider) -> TokenStream {
 
         /// Where this provider puts each part of an error in its JSON body.
         pub const ENVELOPE: ::errcat::wire::Envelope = #envelope;
+
+        /// The headers this provider uses for request ids, retry hints and rate limits (read
+        /// before the generic names).
+        pub const HEADER_NAMES: ::errcat::HeaderNames = #header_names;
 
         /// The provider's HTTP error statuses, with the category and retry advice of unknown codes.
         pub const STATUSES: &[::errcat::StatusInfo] = &[#(#statuses),*];
@@ -1287,8 +1298,10 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 ::core::result::Result::Ok(error)
             }
 
-            /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit and
-            /// request-id headers.
+            /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit,
+            /// request-id and retry-hint headers (by the provider's names first, see
+            /// [`HEADER_NAMES`]). A body that cannot be decoded gives a `DecodeError` that keeps
+            /// the status and what the headers said.
             pub fn from_http<B: ::core::convert::AsRef<[u8]>>(response: &::errcat::http::Response<B>) -> ::core::result::Result<Error, ::errcat::DecodeError> {
                 ::errcat::HttpError::from_http_parts(response.status(), response.headers(), response.body().as_ref())
             }
@@ -1352,12 +1365,15 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             /// What a client should do: the catalog's advice for the code, else (an unknown code,
             /// or one without a documented status) the status table's for the response's status.
+            /// A retry hint in the response's headers (see [`HEADER_NAMES`]) has the last word:
+            /// `false` means `Never`, `true` turns `Never` into `Backoff`.
             pub fn retry(&self) -> ::errcat::RetryAdvice {
-                match (self.code.info().and_then(|info| info.retry), status_info(self.status.as_u16())) {
+                let advice = match (self.code.info().and_then(|info| info.retry), status_info(self.status.as_u16())) {
                     (::core::option::Option::Some(retry), _) => retry,
                     (::core::option::Option::None, ::core::option::Option::Some(row)) => row.retry,
                     (::core::option::Option::None, ::core::option::Option::None) => ::errcat::RetryAdvice::for_status(self.status.as_u16()),
-                }
+                };
+                ::errcat::RetryAdvice::with_hint(advice, self.headers.should_retry)
             }
 
             /// The cross-provider category: the catalog's for the code, else (an unknown code, or
@@ -1370,7 +1386,8 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 }
             }
 
-            /// The request id: from the body, else from the `X-Request-Id`/`Request-Id` header.
+            /// The request id: from the body, else from the provider's request-id header (see
+            /// [`HEADER_NAMES`]), else `X-Request-Id`/`Request-Id`.
             pub fn request_id(&self) -> ::core::option::Option<&str> {
                 self.fields.request_id.as_deref().or(self.headers.request_id.as_deref())
             }
@@ -1451,7 +1468,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             /// The full HTTP response a provider would send: status, JSON body and headers.
             pub fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
-                ::errcat::json_response(self.status, self.to_json(), &self.headers)
+                ::errcat::json_response_named(self.status, self.to_json(), &self.headers, &HEADER_NAMES)
             }
         }
 
@@ -1492,9 +1509,14 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
         impl ::errcat::HttpError for Error {
             fn from_http_parts(status: ::errcat::http::StatusCode, headers: &::errcat::http::HeaderMap, body: &[u8]) -> ::core::result::Result<Self, ::errcat::DecodeError> {
-                let mut error = Self::decode(status.as_u16(), body)?;
-                error.headers = ::errcat::HeaderInfo::from_headers(headers);
-                ::core::result::Result::Ok(error)
+                let headers = ::errcat::HeaderInfo::from_headers_named(headers, &HEADER_NAMES);
+                match Self::decode(status.as_u16(), body) {
+                    ::core::result::Result::Ok(mut error) => {
+                        error.headers = headers;
+                        ::core::result::Result::Ok(error)
+                    }
+                    ::core::result::Result::Err(failed) => ::core::result::Result::Err(failed.with_headers(headers)),
+                }
             }
             fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
                 Error::to_http_response(self)

@@ -286,6 +286,60 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Documented bodies not tied to one code.
     pub examples: Vec<Example>,
+    /// The provider's own header names.
+    pub header_names: HeaderNames,
+}
+
+/// The keys of `header_names`, in the order of [`HeaderNames`]' fields.
+pub const HEADER_NAME_KEYS: &[&str] = &[
+    "request_id",
+    "should_retry",
+    "rate_limit_limit",
+    "rate_limit_remaining",
+    "rate_limit_reset",
+];
+
+/// The headers a provider uses for what `errcat::HeaderInfo` holds (`header_names:`); each list
+/// is tried in order, before the generic names.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct HeaderNames {
+    /// Request-id headers.
+    pub request_id: Vec<Located<String>>,
+    /// Headers whose `true`/`false` says whether a retry can succeed.
+    pub should_retry: Vec<Located<String>>,
+    /// Rate-limit window size.
+    pub rate_limit_limit: Vec<Located<String>>,
+    /// Requests left in the window.
+    pub rate_limit_remaining: Vec<Located<String>>,
+    /// When the window resets.
+    pub rate_limit_reset: Vec<Located<String>>,
+    /// Where `header_names` was written.
+    pub origin: Origin,
+}
+
+impl HeaderNames {
+    /// The list of one of [`HEADER_NAME_KEYS`].
+    pub fn list(&self, key: &str) -> &[Located<String>] {
+        match key {
+            "request_id" => &self.request_id,
+            "should_retry" => &self.should_retry,
+            "rate_limit_limit" => &self.rate_limit_limit,
+            "rate_limit_remaining" => &self.rate_limit_remaining,
+            "rate_limit_reset" => &self.rate_limit_reset,
+            _ => &[],
+        }
+    }
+
+    /// The list of one of [`HEADER_NAME_KEYS`], to fill.
+    pub fn list_mut(&mut self, key: &str) -> &mut Vec<Located<String>> {
+        match key {
+            "should_retry" => &mut self.should_retry,
+            "rate_limit_limit" => &mut self.rate_limit_limit,
+            "rate_limit_remaining" => &mut self.rate_limit_remaining,
+            "rate_limit_reset" => &mut self.rate_limit_reset,
+            _ => &mut self.request_id,
+        }
+    }
 }
 
 /// The body shape.

@@ -25,6 +25,9 @@ pub struct Provider {
     pub codes: Vec<Code>,
     /// Every documented example, code-level ones first in code order, then provider-level ones.
     pub examples: Vec<Example>,
+    /// The provider's own header names, per key of `model::HEADER_NAME_KEYS`, in that order
+    /// (lists the catalog leaves out are empty).
+    pub header_names: Vec<(&'static str, Vec<String>)>,
 }
 
 impl Provider {

@@ -5,8 +5,8 @@
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
-    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, IdentifyBy,
-    Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS,
+    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, HeaderNames,
+    IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS, HEADER_NAME_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -33,6 +33,7 @@ pub fn catalog(
             "types",
             "codes",
             "examples",
+            "header_names",
         ],
         diagnostics,
     )?;
@@ -86,6 +87,10 @@ pub fn catalog(
         .filter_map(|(key, integer, node, path)| code(key, integer, node, &path, diagnostics))
         .collect();
     let examples = map.examples("examples", true, diagnostics);
+    let header_names = match map.take("header_names") {
+        Some((node, path)) => header_names(node, &path, diagnostics),
+        None => HeaderNames::default(),
+    };
     map.finish(diagnostics);
     Some(Catalog {
         front_end: FrontEnd::Yaml,
@@ -98,7 +103,74 @@ pub fn catalog(
         types,
         codes,
         examples,
+        header_names,
     })
+}
+
+/// A name or a list of names (`request_id: [debug_id, DebugId]`), each located; `None` (reported)
+/// for another kind of value. An item that is not a string is reported and left out.
+fn names_of(
+    node: &Node,
+    path: &Path,
+    key: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Located<String>>> {
+    match node {
+        Node::Str(name) => Some(vec![Located::new(name.clone(), Origin::Yaml(path.clone()))]),
+        Node::Seq(items) => Some(
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| match item {
+                    Node::Str(name) => {
+                        Some(Located::new(name.clone(), Origin::Yaml(path.index(index))))
+                    }
+                    other => {
+                        diagnostics.at(
+                            Rule::WrongType,
+                            &path.index(index),
+                            format!("a name must be a string, not {}", other.kind()),
+                            None,
+                        );
+                        None
+                    }
+                })
+                .collect(),
+        ),
+        other => {
+            diagnostics.at(
+                Rule::WrongType,
+                path,
+                format!(
+                    "`{key}` must be a name (a string or a list of strings), not {}",
+                    other.kind()
+                ),
+                None,
+            );
+            None
+        }
+    }
+}
+
+/// `header_names`: the headers a provider uses for request ids, retry hints and rate limits.
+fn header_names(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> HeaderNames {
+    let Some(mut map) = Fields::open(node, path, "`header_names`", HEADER_NAME_KEYS, diagnostics)
+    else {
+        return HeaderNames::default();
+    };
+    let mut names = HeaderNames {
+        origin: Origin::Yaml(path.clone()),
+        ..HeaderNames::default()
+    };
+    for key in HEADER_NAME_KEYS {
+        let Some((value, value_path)) = map.take(key) else {
+            continue;
+        };
+        let read = names_of(value, &value_path, key, diagnostics).unwrap_or_default();
+        *names.list_mut(key) = read;
+    }
+    map.finish(diagnostics);
+    names
 }
 
 fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope {
@@ -129,35 +201,8 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
             );
             continue;
         };
-        let names = match names_node {
-            Node::Str(name) => vec![Located::new(name.clone(), Origin::Yaml(names_path.clone()))],
-            Node::Seq(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(index, item)| match item {
-                    Node::Str(name) => Some(Located::new(
-                        name.clone(),
-                        Origin::Yaml(names_path.index(index)),
-                    )),
-                    other => {
-                        diagnostics.at(
-                            Rule::WrongType,
-                            &names_path.index(index),
-                            format!("a wire key name must be a string, not {}", other.kind()),
-                            None,
-                        );
-                        None
-                    }
-                })
-                .collect(),
-            other => {
-                diagnostics.at(Rule::WrongType,
-                    &names_path,
-                    format!("`{slot_name}` must name a wire key (a string or a list of strings), not {}", other.kind()),
-                    None,
-                );
-                continue;
-            }
+        let Some(names) = names_of(names_node, &names_path, &slot_name, diagnostics) else {
+            continue;
         };
         keys.push(EnvelopeKey {
             slot: Located::new(slot, slot_origin),

@@ -72,6 +72,7 @@ pub fn catalog_schema() -> Value {
                 "type": "array",
                 "items": { "$ref": "#/definitions/catalog_example" },
             },
+            "header_names": header_names(),
         },
         "definitions": {
             "status_entry": status_entry(),
@@ -117,6 +118,29 @@ fn string(description: &str) -> Value {
 /// requires 400..=599; 100..=599 here, as for status-table keys, is an editor hint).
 fn status(description: &str) -> Value {
     json!({ "description": description, "type": "integer", "minimum": 100, "maximum": 599 })
+}
+
+/// `header_names`: per key, one header name or a list of them.
+fn header_names() -> Value {
+    let name = json!({ "type": "string", "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" });
+    let names = |description: &str| {
+        json!({
+            "description": description,
+            "oneOf": [name.clone(), { "type": "array", "items": name.clone(), "minItems": 1 }]
+        })
+    };
+    json!({
+        "description": "Optional. The headers the provider uses, each a name or a list tried in order, before the generic names: `HEADER_NAMES`, read by `Error::from_http` and written by `to_http_response`.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "request_id": names("Request-id headers (`X-Twilio-Request-Id`); the first is the one a server writes. Then `X-Request-Id`, `Request-Id`."),
+            "should_retry": names("Headers whose `true`/`false` says whether a retry can succeed (`Stripe-Should-Retry`); the hint overrides the retry advice (`false`: never; `true`: `never` becomes `backoff`)."),
+            "rate_limit_limit": names("Requests allowed in the rate-limit window. Then `X-RateLimit-Limit`."),
+            "rate_limit_remaining": names("Requests left in the window. Then `X-RateLimit-Remaining`."),
+            "rate_limit_reset": names("When the window resets. Then `X-RateLimit-Reset`."),
+        }
+    })
 }
 
 /// One status, or a non-empty list of distinct statuses.

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::ident;
-use crate::model::{Catalog, Code, FrontEnd, IdentifyBy, Located, Origin, Slot};
+use crate::model::{Catalog, Code, FrontEnd, IdentifyBy, Located, Origin, Slot, HEADER_NAME_KEYS};
 use crate::plan;
 
 /// Checks `catalog` and resolves it. Returns `None` when any problem was recorded.
@@ -24,6 +24,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     check_texts(catalog, diagnostics);
     let codes = resolve_codes(catalog, &types, &statuses, &code_idents, diagnostics);
     let examples = check_examples(catalog, &codes, diagnostics);
+    let header_names = check_header_names(catalog, diagnostics);
     if !diagnostics.is_empty() {
         return None;
     }
@@ -42,6 +43,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
         types,
         codes: codes.into_iter().collect::<Option<Vec<_>>>()?,
         examples,
+        header_names,
     })
 }
 
@@ -427,6 +429,52 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// A header name must be one an HTTP response can carry (an RFC 9110 token: letters, digits and
+/// ``!#$%&'*+-.^_`|~``), or a client would look for a header that cannot exist; a name given twice
+/// (header names ignore case) would read one header for two things.
+fn check_header_names(
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(&'static str, Vec<String>)> {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    HEADER_NAME_KEYS
+        .iter()
+        .map(|key| {
+            let names = catalog.header_names.list(key);
+            for name in names {
+                let valid = !name.value.is_empty()
+                    && name.value.bytes().all(|byte| {
+                        byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+                    });
+                if !valid {
+                    diagnostics.error_help(
+                        Rule::Envelope,
+                        &name.origin,
+                        format!("`{}` is not an HTTP header name", name.value),
+                        "write the header's name as the provider sends it, e.g. `X-Request-Id`",
+                    );
+                } else if let Some(first) = seen.insert(name.value.to_ascii_lowercase(), key) {
+                    let message = if first == *key {
+                        format!("header `{}` is listed twice in `{key}`", name.value)
+                    } else {
+                        format!(
+                            "header `{}` is named for both `{first}` and `{key}`",
+                            name.value
+                        )
+                    };
+                    diagnostics.error_help(
+                        Rule::Envelope,
+                        &name.origin,
+                        message,
+                        "give each header one meaning, once",
+                    );
+                }
+            }
+            (*key, names.iter().map(|name| name.value.clone()).collect())
+        })
+        .collect()
 }
 
 /// A status listed twice for one code says nothing more and is likely a typo for another.

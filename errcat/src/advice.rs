@@ -60,6 +60,17 @@ impl RetryAdvice {
         }
     }
 
+    /// `advice` after a provider's retry hint (a `Should-Retry: true/false` header): `false` means
+    /// a retry cannot succeed (`Never`); `true` makes `Never` a `Backoff` and leaves any other
+    /// advice as it is; no hint leaves it as it is.
+    pub const fn with_hint(advice: RetryAdvice, should_retry: Option<bool>) -> RetryAdvice {
+        match (should_retry, advice) {
+            (Some(false), _) => RetryAdvice::Never,
+            (Some(true), RetryAdvice::Never) => RetryAdvice::Backoff,
+            _ => advice,
+        }
+    }
+
     /// Whether the wait before retrying is an exponential backoff, whatever `Retry-After` says.
     pub const fn backs_off(self) -> bool {
         matches!(

@@ -9,6 +9,7 @@ pub struct DecodeError {
     status: u16,
     kind: DecodeErrorKind,
     body: Vec<u8>,
+    headers: Option<Box<crate::HeaderInfo>>,
 }
 
 /// The reason a [`DecodeError`] happened.
@@ -70,7 +71,40 @@ impl DecodeError {
             DecodeErrorKind::TooLarge { .. } => Vec::new(),
             _ => body.to_vec(),
         };
-        DecodeError { status, kind, body }
+        DecodeError {
+            status,
+            kind,
+            body,
+            headers: None,
+        }
+    }
+
+    /// The same error, keeping what the response's headers said (generated `from_http` keeps
+    /// them, so a body that cannot be decoded still has its request id).
+    #[must_use]
+    pub fn with_headers(mut self, headers: crate::HeaderInfo) -> DecodeError {
+        self.headers = (!headers.is_empty()).then(|| Box::new(headers));
+        self
+    }
+
+    /// What the response's headers said (empty when decoded from a body alone).
+    pub fn headers(&self) -> &crate::HeaderInfo {
+        static EMPTY: crate::HeaderInfo = crate::HeaderInfo {
+            retry_after: None,
+            rate_limit: crate::RateLimit {
+                limit: None,
+                remaining: None,
+                reset: None,
+            },
+            request_id: None,
+            should_retry: None,
+        };
+        self.headers.as_deref().unwrap_or(&EMPTY)
+    }
+
+    /// The request id the response's headers carried, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers().request_id.as_deref()
     }
 
     /// The HTTP status of the response.

@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
 
-use crate::{ApiError, DecodeError, HeaderInfo, RetryAfter};
+use crate::{ApiError, DecodeError, HeaderInfo, HeaderNames, RetryAfter};
 
 /// An error that travels as an HTTP response: decoded from one by a client, rendered as one by a
 /// server. Every generated provider `Error` and every `#[derive(ApiError)]` type implements it.
@@ -32,6 +32,18 @@ pub fn json_response(
         http::HeaderValue::from_static("application/json"),
     );
     headers.write_to(response.headers_mut());
+    response
+}
+
+/// [`json_response`] writing the headers under a provider's names (its request-id header, say).
+pub fn json_response_named(
+    status: StatusCode,
+    body: Vec<u8>,
+    headers: &HeaderInfo,
+    names: &HeaderNames,
+) -> http::Response<Vec<u8>> {
+    let mut response = json_response(status, body, &HeaderInfo::default());
+    headers.write_named(response.headers_mut(), names);
     response
 }
 

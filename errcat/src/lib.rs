@@ -99,8 +99,8 @@ pub use decode_error::{DecodeError, DecodeErrorKind};
 /// `#[derive(ApiError)]`: see the crate docs.
 #[cfg(feature = "derive")]
 pub use errcat_derive::ApiError;
-pub use headers::{HeaderInfo, RateLimit, RetryAfter};
-pub use http_error::{headers_of, json_response, HttpError};
+pub use headers::{HeaderInfo, HeaderNames, RateLimit, RetryAfter};
+pub use http_error::{headers_of, json_response, json_response_named, HttpError};
 
 /// The `http` crate, re-exported so that users of generated code name the same `StatusCode`.
 pub use http;

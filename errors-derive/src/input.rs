@@ -639,5 +639,6 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
         types,
         codes,
         examples: Vec::new(),
+        header_names: Default::default(),
     }
 }

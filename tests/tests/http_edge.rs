@@ -27,6 +27,7 @@ fn rendered<C: Catalog>(index: usize) -> Option<C::Error> {
             reset: Some(1_699_900_060),
         },
         request_id: Some(format!("req_{}_{index}", C::MODULE)),
+        should_retry: None,
     };
     Some(C::with_headers(error, headers))
 }
@@ -58,8 +59,14 @@ async fn check_catalog<C: Catalog>(client: &reqwest::Client, base: &str) -> usiz
             C::MODULE
         );
         assert_eq!(response.headers()["content-type"], "application/json");
+        // Under the provider's own request-id header, else the generic one.
+        let request_id_header = C::header_names()
+            .request_id
+            .first()
+            .copied()
+            .unwrap_or("x-request-id");
         assert_eq!(
-            response.headers()["x-request-id"],
+            response.headers()[request_id_header],
             format!("req_{}_{index}", C::MODULE).as_str()
         );
         let decoded = errcat::reqwest::decode::<C::Error>(response).await.unwrap();

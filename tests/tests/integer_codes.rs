@@ -67,6 +67,7 @@ fn built_errors_render_catalog_integer_codes_as_integers() {
         [
             Code::E21211,
             Code::E20404,
+            Code::E20503,
             Code::E010,
             Code::E1,
             Code::E3dsRequired

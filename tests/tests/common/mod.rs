@@ -36,6 +36,7 @@ pub trait Catalog {
     fn from_wire(wire: &str) -> Self::Code;
     fn with_headers(error: Self::Error, headers: errcat::HeaderInfo) -> Self::Error;
     fn envelope() -> &'static errcat::wire::Envelope;
+    fn header_names() -> &'static errcat::HeaderNames;
 }
 
 macro_rules! catalog {
@@ -92,6 +93,9 @@ macro_rules! catalog {
             }
             fn envelope() -> &'static errcat::wire::Envelope {
                 &errcat_generated::$module::ENVELOPE
+            }
+            fn header_names() -> &'static errcat::HeaderNames {
+                &errcat_generated::$module::HEADER_NAMES
             }
         }
     };
