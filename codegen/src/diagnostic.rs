@@ -37,6 +37,9 @@ pub enum Rule {
     EmptyText,
     /// A code naming a type the catalog does not define.
     UnknownType,
+    /// A way of identifying errors the catalog cannot use: a bad message pattern, a fallback
+    /// with nothing to go on, a `code:` naming no code.
+    Identify,
     /// A documented example that does not decode to its code.
     Example,
     /// Two catalogs defining one provider.
@@ -45,7 +48,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Syntax,
         Rule::Encoding,
         Rule::UnknownKey,
@@ -60,6 +63,7 @@ impl Rule {
         Rule::DuplicateWire,
         Rule::EmptyText,
         Rule::UnknownType,
+        Rule::Identify,
         Rule::Example,
         Rule::DuplicateProvider,
     ];
@@ -81,6 +85,7 @@ impl Rule {
             Rule::DuplicateWire => "E0501",
             Rule::EmptyText => "E0502",
             Rule::UnknownType => "E0503",
+            Rule::Identify => "E0504",
             Rule::Example => "E0601",
             Rule::DuplicateProvider => "E0701",
         }

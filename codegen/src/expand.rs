@@ -8,6 +8,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::emit::Source;
+use crate::identify;
 use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
 use crate::plan::{Code, Example, Provider, Type};
 use crate::text;
@@ -917,6 +918,7 @@ fn code_enum(provider: &Provider) -> Source {
             }
         }
     };
+    source.push_tokens(identify::code_patterns(provider));
     source.push_tokens(quote! {
         impl Code {
             #type_items
@@ -1156,34 +1158,14 @@ fn error_struct(provider: &Provider) -> TokenStream {
         TokenStream::new()
     };
 
-    let identify = if by_code {
-        let key = provider.slot_name(Slot::Code).unwrap_or("code");
-        quote! {
-            let code = match self.fields.code.take() {
-                ::core::option::Option::Some(wire) => {
-                    self.fields.set_code_is_number(wire.is_number());
-                    Code::from_wire_text(wire)
-                }
-                ::core::option::Option::None => {
-                    return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
-                }
-            };
-        }
+    let identify = identify::identify_code(provider);
+    let render_code = identify::render_code(provider);
+    let fallback_fn = identify::fallback_fn(provider);
+    let pattern_methods = identify::pattern_methods(provider);
+    let built_identified = if by_code {
+        quote!(::errcat::wire::IdentifiedBy::Code)
     } else {
-        let key = provider.slot_name(Slot::Message).unwrap_or("message");
-        quote! {
-            let code = match self.fields.message.as_deref() {
-                ::core::option::Option::Some(text) => Code::from_wire(text),
-                ::core::option::Option::None => {
-                    return ::core::result::Result::Err(::errcat::DecodeErrorKind::MissingField { key: #key });
-                }
-            };
-        }
-    };
-    let render_code = if by_code {
-        quote!(::core::option::Option::Some(self.code.as_str()))
-    } else {
-        quote!(::core::option::Option::None)
+        quote!(::errcat::wire::IdentifiedBy::Message)
     };
     let display = if by_code {
         quote! {
@@ -1266,6 +1248,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             status: ::errcat::http::StatusCode,
             code: Code,
             #type_field
+            identified_by: ::errcat::wire::IdentifiedBy,
             fields: ::errcat::wire::Fields,
             headers: ::errcat::HeaderInfo,
         }
@@ -1281,6 +1264,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                     status: Error::built_status(&code),
                     #type_init_new
                     code,
+                    identified_by: #built_identified,
                     fields,
                     headers: ::errcat::HeaderInfo::default(),
                 }
@@ -1321,6 +1305,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                     status: ::errcat::http::StatusCode::INTERNAL_SERVER_ERROR,
                     code: Code::Unknown(::std::string::String::new()),
                     #type_init_blank
+                    identified_by: ::errcat::wire::IdentifiedBy::Nothing,
                     fields,
                     headers: ::errcat::HeaderInfo::default(),
                 }
@@ -1345,6 +1330,17 @@ fn error_struct(provider: &Provider) -> TokenStream {
             pub fn code(&self) -> &Code {
                 &self.code
             }
+
+            /// How the code was told apart: by the body's code (or, for a provider identified by
+            /// message, its text), or by a pattern, the type or the status when the body had no
+            /// code (see the catalog's `identify_by`).
+            pub fn identified_by(&self) -> ::errcat::wire::IdentifiedBy {
+                self.identified_by
+            }
+
+            #pattern_methods
+
+            #fallback_fn
 
             /// The developer message: as sent, else the catalog's.
             pub fn message(&self) -> &str {

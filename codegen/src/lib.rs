@@ -22,6 +22,7 @@ pub mod docs;
 pub mod emit;
 pub mod expand;
 pub mod ident;
+mod identify;
 pub mod model;
 mod parallel;
 pub mod plan;

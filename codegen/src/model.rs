@@ -74,6 +74,30 @@ pub enum FrontEnd {
     Derive,
 }
 
+/// A way to tell a body's error apart after the first (`identify_by: [code, message, type,
+/// status]`), tried in the order the catalog lists them when the body has no code (or, for
+/// providers identified by message, no listed text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// The message text matches a code's `pattern`.
+    Message,
+    /// The body's type names a code (`types.<type>.code`).
+    Type,
+    /// The response's status names a code (`statuses.<status>.code`).
+    Status,
+}
+
+impl Fallback {
+    /// The catalog spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fallback::Message => "message",
+            Fallback::Type => "type",
+            Fallback::Status => "status",
+        }
+    }
+}
+
 /// How a provider's body names its error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdentifyBy {
@@ -276,6 +300,8 @@ pub struct Catalog {
     pub description: Option<String>,
     /// How bodies name their error.
     pub identify_by: IdentifyBy,
+    /// The ways to tell a body's error apart after `identify_by`, in order.
+    pub fallbacks: Vec<Located<Fallback>>,
     /// The body shape.
     pub envelope: Envelope,
     /// The provider's status table.
@@ -373,6 +399,8 @@ pub struct StatusRow {
     pub category: Option<Category>,
     /// The retry advice of unknown codes seen with this status.
     pub retry: Option<RetryAdvice>,
+    /// The code (its catalog key) a body without one sent with this status is (`status` fallback).
+    pub code: Option<Located<String>>,
 }
 
 /// A provider error type.
@@ -390,6 +418,8 @@ pub struct ErrorType {
     pub retry: Option<RetryAdvice>,
     /// Default category of its codes.
     pub category: Option<Category>,
+    /// The code (its catalog key) a body of this type without a code is (`type` fallback).
+    pub code: Option<Located<String>>,
 }
 
 /// A documented error.
@@ -408,6 +438,9 @@ pub struct Code {
     pub statuses: Vec<Located<u64>>,
     /// The developer message (identify_by: message — the exact wire text).
     pub message: Located<String>,
+    /// The message text, with `{placeholders}` for the values it embeds, that identifies the
+    /// code when the body has no code (or, for providers identified by message, no listed text).
+    pub pattern: Option<Located<String>>,
     /// When it happens.
     pub description: Option<String>,
     /// A message safe for end users.

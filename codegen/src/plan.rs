@@ -1,6 +1,9 @@
 //! A validated catalog with every default resolved: what expansion turns into Rust.
 
-use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, Fallback, IdentifyBy, RetryAdvice, Slot};
+
+/// A parsed message pattern (`errcat_table::pattern`).
+pub type Pattern = Vec<errcat_table::pattern::Part<String>>;
 
 /// A validated provider catalog.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,6 +16,8 @@ pub struct Provider {
     pub description: Option<String>,
     /// How bodies name their error.
     pub identify_by: IdentifyBy,
+    /// The ways to tell an error apart after `identify_by`, in order.
+    pub fallbacks: Vec<Fallback>,
     /// The key the error object is nested under.
     pub nested_under: Option<String>,
     /// The envelope keys in render order: slot and wire names (rendered one first).
@@ -57,6 +62,8 @@ pub struct Status {
     pub category: Option<Category>,
     /// Retry advice of unknown codes with this status (`None`: derived from the status).
     pub retry: Option<RetryAdvice>,
+    /// Index into [`Provider::codes`] of the code a body without one sent with this status is.
+    pub code: Option<usize>,
 }
 
 /// An error type.
@@ -74,6 +81,8 @@ pub struct Type {
     pub retry: Option<RetryAdvice>,
     /// Default category.
     pub category: Option<Category>,
+    /// Index into [`Provider::codes`] of the code a body of this type without a code is.
+    pub code: Option<usize>,
 }
 
 /// A documented error with everything resolved.
@@ -93,6 +102,8 @@ pub struct Code {
     pub statuses: Vec<u16>,
     /// The developer message.
     pub message: String,
+    /// The message pattern that identifies the code without a code in the body.
+    pub pattern: Option<Pattern>,
     /// When it happens.
     pub description: Option<String>,
     /// A message safe for end users.

@@ -5,8 +5,9 @@
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
-    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, FrontEnd, HeaderNames,
-    IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS, HEADER_NAME_KEYS,
+    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, Fallback, FrontEnd,
+    HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS,
+    HEADER_NAME_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -42,20 +43,10 @@ pub fn catalog(
         .unwrap_or_else(|| Located::new(default_provider.to_owned(), Origin::Yaml(top.clone())));
     let name = map.required_string("name", diagnostics);
     let description = map.text("description", diagnostics);
-    let identify_by =
-        match map.word(
-            "identify_by",
-            "`code` or `message`",
-            diagnostics,
-            |word| match word {
-                "code" => Some(IdentifyBy::Code),
-                "message" => Some(IdentifyBy::Message),
-                _ => None,
-            },
-        ) {
-            Some(located) => located.value,
-            None => IdentifyBy::Code,
-        };
+    let (identify_by, fallbacks) = match map.take("identify_by") {
+        Some((node, path)) => identify_by(node, &path, diagnostics),
+        None => (IdentifyBy::Code, Vec::new()),
+    };
     let envelope = match map.take("envelope") {
         Some((node, path)) => envelope(node, &path, diagnostics),
         None => {
@@ -98,6 +89,7 @@ pub fn catalog(
         name,
         description,
         identify_by,
+        fallbacks,
         envelope,
         statuses,
         types,
@@ -150,6 +142,100 @@ fn names_of(
             None
         }
     }
+}
+
+/// `identify_by`: `code` or `message`, or a list of them followed by the fallbacks (`message`,
+/// `type`, `status`) tried in order when the body's first identification fails.
+fn identify_by(
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (IdentifyBy, Vec<Located<Fallback>>) {
+    const WORDS: &str = "`code` or `message`, or a list starting with one of them and going on with `message`, `type` or `status`";
+    let items: Vec<(&Node, Path)> = match node {
+        Node::Seq(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (item, path.index(index)))
+            .collect(),
+        single => vec![(single, path.clone())],
+    };
+    let mut words = Vec::with_capacity(items.len());
+    for (item, item_path) in items {
+        let Node::Str(word) = item else {
+            diagnostics.at(
+                Rule::WrongType,
+                &item_path,
+                format!(
+                    "`identify_by` must be a word or a list of words, not {}",
+                    item.kind()
+                ),
+                Some(format!("write {WORDS}")),
+            );
+            continue;
+        };
+        if !["code", "message", "type", "status"].contains(&word.as_str()) {
+            let help = match did_you_mean(word, &["code", "message", "type", "status"]) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected {WORDS}"),
+            };
+            diagnostics.error_help(
+                Rule::UnknownWord,
+                &Origin::Yaml(item_path),
+                format!("`{word}` is not a valid `identify_by`"),
+                help,
+            );
+            continue;
+        }
+        words.push(Located::new(word.clone(), Origin::Yaml(item_path)));
+    }
+    let mut words = words.into_iter();
+    let primary = match words.next() {
+        None => IdentifyBy::Code,
+        Some(first) => match first.value.as_str() {
+            "code" => IdentifyBy::Code,
+            "message" => IdentifyBy::Message,
+            other => {
+                diagnostics.error_help(
+                    Rule::UnknownWord,
+                    &first.origin,
+                    format!("`identify_by` cannot start with `{other}`"),
+                    format!("start with `code` or `message` (the key that names an error), then `{other}`"),
+                );
+                IdentifyBy::Code
+            }
+        },
+    };
+    let mut fallbacks: Vec<Located<Fallback>> = Vec::new();
+    for word in words {
+        let fallback = match word.value.as_str() {
+            "message" => Fallback::Message,
+            "type" => Fallback::Type,
+            "status" => Fallback::Status,
+            _ => {
+                diagnostics.error_help(
+                    Rule::UnknownWord,
+                    &word.origin,
+                    "`code` can only come first in `identify_by`",
+                    "list `code` first, then the fallbacks",
+                );
+                continue;
+            }
+        };
+        if fallbacks.iter().any(|seen| seen.value == fallback)
+            || (fallback == Fallback::Message && primary == IdentifyBy::Message)
+        {
+            diagnostics.error_help(
+                Rule::UnknownWord,
+                &word.origin,
+                format!("`{}` is listed twice in `identify_by`", fallback.as_str()),
+                "list each way once",
+            );
+            continue;
+        }
+        fallbacks.push(Located::new(fallback, word.origin));
+    }
+    (primary, fallbacks)
 }
 
 /// `header_names`: the headers a provider uses for request ids, retry hints and rate limits.
@@ -228,18 +314,20 @@ fn status_row(
         node,
         path,
         format!("status {key}"),
-        &["meaning", "category", "retry"],
+        &["meaning", "category", "retry", "code"],
         diagnostics,
     )?;
     let meaning = map.required_string("meaning", diagnostics);
     let category = map.category(diagnostics);
     let retry = map.retry(diagnostics);
+    let code = map.string("code", diagnostics);
     map.finish(diagnostics);
     Some(StatusRow {
         status,
         meaning: meaning?.value,
         category,
         retry,
+        code,
     })
 }
 
@@ -271,7 +359,14 @@ fn error_type(
         node,
         path,
         format!("type `{key}`"),
-        &["description", "status", "retry", "category", "rust_name"],
+        &[
+            "description",
+            "status",
+            "retry",
+            "category",
+            "rust_name",
+            "code",
+        ],
         diagnostics,
     )?;
     let error_type = ErrorType {
@@ -281,6 +376,7 @@ fn error_type(
         status: map.number("status", diagnostics),
         retry: map.retry(diagnostics),
         category: map.category(diagnostics),
+        code: map.string("code", diagnostics),
     };
     map.finish(diagnostics);
     Some(error_type)
@@ -302,7 +398,11 @@ fn code(
         node,
         path,
         format!("code `{key}`"),
-        &[CODE_FACT_KEYS, &["endpoints", "rust_name", "examples"]].concat(),
+        &[
+            CODE_FACT_KEYS,
+            &["endpoints", "rust_name", "examples", "pattern"],
+        ]
+        .concat(),
         diagnostics,
     )?;
     let status_written = map.has("status");
@@ -317,6 +417,7 @@ fn code(
         message: message
             .clone()
             .unwrap_or_else(|| Located::new(String::new(), Origin::Unknown)),
+        pattern: map.string("pattern", diagnostics),
         description: map.text("description", diagnostics),
         user_message: map.string("user_message", diagnostics),
         fix: map.string("fix", diagnostics),

@@ -46,9 +46,16 @@ pub fn catalog_schema() -> Value {
                 "Optional. About the provider's errors: the module's rustdoc (after `name`) and `PROVIDER.description`."
             ),
             "identify_by": {
-                "description": "Optional; default `code`. How a body names its error: by the `code` slot, or (providers without codes) by the exact text of the `message` slot. `PROVIDER.identifies_by_code`.",
-                "type": "string",
-                "enum": ["code", "message"],
+                "description": "Optional; default `code`. How a body names its error: by the `code` slot, or (providers without codes) by the exact text of the `message` slot (`PROVIDER.identifies_by_code`); as a list, that first word then the fallbacks tried in order when the body does not name a code: `message` (codes' `pattern`), `type` (`types.<type>.code`), `status` (`statuses.<status>.code`).",
+                "oneOf": [
+                    { "type": "string", "enum": ["code", "message"] },
+                    {
+                        "type": "array",
+                        "minItems": 1,
+                        "uniqueItems": true,
+                        "items": { "type": "string", "enum": ["code", "message", "type", "status"] }
+                    }
+                ],
             },
             "envelope": envelope(),
             "statuses": {
@@ -249,6 +256,9 @@ fn status_entry() -> Value {
             "retry": retry(
                 "Optional; default `RetryAdvice::for_status(<status>)`. Retry advice, same use as `category`."
             ),
+            "code": string(
+                "Optional. The key of the code a body without one sent with this status is, when `identify_by` lists `status`."
+            ),
         },
     })
 }
@@ -268,6 +278,9 @@ fn type_entry() -> Value {
             "rust_name": string(
                 "Optional; default: the key in UpperCamelCase (`card_error` → `CardError`). The `ErrorType` variant name, used as written: an UpperCamelCase Rust identifier, not a keyword, not `Unknown`, distinct from the other types' names (`card_kind` is rejected with the suggestion `CardKind`)."
             ),
+            "code": string(
+                "Optional. The key of the code a body of this type without a code is, when `identify_by` lists `type`."
+            ),
         },
     })
 }
@@ -275,7 +288,7 @@ fn type_entry() -> Value {
 fn code_entry() -> Value {
     let properties: Map<String, Value> = CODE_FACT_KEYS
         .iter()
-        .chain(&["endpoints", "rust_name", "examples"])
+        .chain(&["endpoints", "rust_name", "examples", "pattern"])
         .map(|key| ((*key).to_owned(), code_key(key)))
         .collect();
     json!({
@@ -325,6 +338,9 @@ fn code_key(key: &str) -> Value {
             "type": "array",
             "items": { "$ref": "#/definitions/code_example" },
         }),
+        "pattern" => string(
+            "Optional. The message text that identifies the code when the body does not name it, with `{name}` where the text carries a value (`API rate limit exceeded for {ip}.`; `{{`/`}}` for braces): read when `identify_by` lists `message` (or is `message`). `Error::message_values()`, `with_message_values()`.",
+        ),
         other => panic!("the catalog schema does not describe the code key `{other}`"),
     }
 }

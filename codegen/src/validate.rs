@@ -6,11 +6,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::ident;
-use crate::model::{Catalog, Code, FrontEnd, IdentifyBy, Located, Origin, Slot, HEADER_NAME_KEYS};
+use crate::model::{
+    Catalog, Code, Fallback, FrontEnd, IdentifyBy, Located, Origin, Slot, HEADER_NAME_KEYS,
+};
 use crate::plan;
 
 /// Checks `catalog` and resolves it. Returns `None` when any problem was recorded.
@@ -22,17 +24,48 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     let code_idents = check_code_names(catalog, diagnostics);
     check_unique_wire_strings(catalog, diagnostics);
     check_texts(catalog, diagnostics);
-    let codes = resolve_codes(catalog, &types, &statuses, &code_idents, diagnostics);
-    let examples = check_examples(catalog, &codes, diagnostics);
+    let mut codes = resolve_codes(catalog, &types, &statuses, &code_idents, diagnostics);
+    let identification = check_identification(catalog, diagnostics);
+    let examples = check_examples(catalog, &codes, &identification, diagnostics);
     let header_names = check_header_names(catalog, diagnostics);
     if !diagnostics.is_empty() {
         return None;
     }
+    let Identification {
+        patterns,
+        type_codes,
+        status_codes,
+    } = identification;
+    for (code, pattern) in codes.iter_mut().zip(patterns) {
+        if let Some(code) = code {
+            code.pattern = pattern;
+        }
+    }
+    let types: Vec<plan::Type> = types
+        .into_iter()
+        .zip(type_codes)
+        .map(|(error_type, code)| plan::Type { code, ..error_type })
+        .collect();
+    let statuses: Vec<plan::Status> = statuses
+        .into_iter()
+        .map(|row| plan::Status {
+            code: status_codes
+                .iter()
+                .find(|(status, _)| *status == u64::from(row.status))
+                .map(|(_, code)| *code),
+            ..row
+        })
+        .collect();
     Some(plan::Provider {
         module: module?,
         name: catalog.name.as_ref()?.value.clone(),
         description: catalog.description.clone(),
         identify_by: catalog.identify_by,
+        fallbacks: catalog
+            .fallbacks
+            .iter()
+            .map(|fallback| fallback.value)
+            .collect(),
         nested_under: catalog
             .envelope
             .nested_under
@@ -212,6 +245,7 @@ fn check_status_table(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<p
                 meaning: row.meaning.clone(),
                 category: row.category,
                 retry: row.retry,
+                code: None,
             })
         })
         .collect()
@@ -248,9 +282,161 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
                     .and_then(|status| check_status(status, diagnostics)),
                 retry: error_type.retry,
                 category: error_type.category,
+                code: None,
             }
         })
         .collect()
+}
+
+/// What the catalog's ways of identifying an error resolve to: each code's parsed pattern, each
+/// type's and each status row's code (by index into the catalog's codes).
+struct Identification {
+    patterns: Vec<Option<plan::Pattern>>,
+    type_codes: Vec<Option<usize>>,
+    status_codes: Vec<(u64, usize)>,
+}
+
+/// The ways a catalog identifies errors must be usable: every pattern parses, every `code:` of a
+/// type or status row names a code, and each fallback `identify_by` lists has something to go
+/// on (a pattern, a type or status row naming a code) — while a pattern or `code:` the catalog's
+/// `identify_by` never consults would be silently dead, so it is reported too.
+fn check_identification(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Identification {
+    let listed = |fallback: Fallback| catalog.fallbacks.iter().any(|f| f.value == fallback);
+    let keys: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|code| code.key.value.as_str())
+        .collect();
+    let code_index = |name: &Located<String>, owner: String, diagnostics: &mut Diagnostics| {
+        let found = keys.iter().position(|key| *key == name.value);
+        if found.is_none() {
+            let help = match did_you_mean(&name.value, &keys) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => "name the key of one of `codes`".to_owned(),
+            };
+            diagnostics.error_help(
+                Rule::Identify,
+                &name.origin,
+                format!("{owner} names unknown code `{}`", name.value),
+                help,
+            );
+        }
+        found
+    };
+    let patterns_used = catalog.identify_by == IdentifyBy::Message || listed(Fallback::Message);
+    let patterns: Vec<Option<plan::Pattern>> = catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let pattern = code.pattern.as_ref()?;
+            if !patterns_used {
+                diagnostics.error_help(
+                    Rule::Identify,
+                    &pattern.origin.to_key(),
+                    format!(
+                        "code `{}` has a `pattern`, but `identify_by` never reads one",
+                        code.key.value
+                    ),
+                    "add `message` to `identify_by` (`identify_by: [code, message]`), or remove `pattern`",
+                );
+            }
+            match errcat_table::pattern::parse(&pattern.value) {
+                Ok(parts) => Some(parts),
+                Err(problem) => {
+                    diagnostics.error_help(
+                        Rule::Identify,
+                        &pattern.origin,
+                        format!(
+                            "the `pattern` of code `{}` cannot be read: {problem}",
+                            code.key.value
+                        ),
+                        "write the message text with `{name}` where it carries a value",
+                    );
+                    None
+                }
+            }
+        })
+        .collect();
+    let type_codes: Vec<Option<usize>> = catalog
+        .types
+        .iter()
+        .map(|error_type| {
+            let name = error_type.code.as_ref()?;
+            if !listed(Fallback::Type) {
+                diagnostics.error_help(
+                    Rule::Identify,
+                    &name.origin.to_key(),
+                    format!(
+                        "type `{}` names a `code`, but `identify_by` does not list `type`",
+                        error_type.wire.value
+                    ),
+                    "add `type` to `identify_by` (`identify_by: [code, type]`), or remove `code`",
+                );
+            }
+            code_index(
+                name,
+                format!("type `{}`", error_type.wire.value),
+                diagnostics,
+            )
+        })
+        .collect();
+    let status_codes: Vec<(u64, usize)> = catalog
+        .statuses
+        .iter()
+        .filter_map(|row| {
+            let name = row.code.as_ref()?;
+            if !listed(Fallback::Status) {
+                diagnostics.error_help(
+                    Rule::Identify,
+                    &name.origin.to_key(),
+                    format!(
+                        "status {} names a `code`, but `identify_by` does not list `status`",
+                        row.status.value
+                    ),
+                    "add `status` to `identify_by` (`identify_by: [code, status]`), or remove `code`",
+                );
+            }
+            let index = code_index(name, format!("status {}", row.status.value), diagnostics)?;
+            Some((row.status.value, index))
+        })
+        .collect();
+    for fallback in &catalog.fallbacks {
+        let (usable, help) = match fallback.value {
+            Fallback::Message => (
+                catalog.codes.iter().any(|code| code.pattern.is_some()),
+                "give the codes a body may name only by its text a `pattern`",
+            ),
+            Fallback::Type => (
+                catalog.types.iter().any(|t| t.code.is_some())
+                    && catalog
+                        .envelope
+                        .keys
+                        .iter()
+                        .any(|key| key.slot.value == Slot::Type),
+                "give the envelope a `type` key and the types a body may name without a code a `code`",
+            ),
+            Fallback::Status => (
+                catalog.statuses.iter().any(|row| row.code.is_some()),
+                "give the status rows a body may be named by a `code`",
+            ),
+        };
+        if !usable {
+            diagnostics.error_help(
+                Rule::Identify,
+                &fallback.origin,
+                format!(
+                    "`identify_by` lists `{}`, but nothing can be identified that way",
+                    fallback.value.as_str()
+                ),
+                help,
+            );
+        }
+    }
+    Identification {
+        patterns,
+        type_codes,
+        status_codes,
+    }
 }
 
 /// Codes become variants of the generated `Code` enum: each needs a valid Rust name (not a
@@ -587,6 +773,7 @@ fn resolve_codes(
                 type_index,
                 statuses,
                 message: code.message.value.clone(),
+                pattern: None,
                 description: code.description.clone(),
                 user_message: code.user_message.as_ref().map(|text| text.value.clone()),
                 fix: code.fix.as_ref().map(|text| text.value.clone()),
@@ -610,19 +797,29 @@ fn resolve_codes(
 fn check_examples(
     catalog: &Catalog,
     codes: &[Option<plan::Code>],
+    identification: &Identification,
     diagnostics: &mut Diagnostics,
 ) -> Vec<plan::Example> {
     let identifying_slot = match catalog.identify_by {
         IdentifyBy::Code => Slot::Code,
         IdentifyBy::Message => Slot::Message,
     };
-    let names: Vec<&str> = catalog
-        .envelope
-        .keys
-        .iter()
-        .filter(|key| key.slot.value == identifying_slot)
-        .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
-        .collect();
+    let names_of = |slot: Slot| -> Vec<&str> {
+        catalog
+            .envelope
+            .keys
+            .iter()
+            .filter(|key| key.slot.value == slot)
+            .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
+            .collect()
+    };
+    let names = names_of(identifying_slot);
+    let reader = BodyReader {
+        catalog,
+        identification,
+        message_names: names_of(Slot::Message),
+        type_names: names_of(Slot::Type),
+    };
     let nested = catalog
         .envelope
         .nested_under
@@ -656,7 +853,18 @@ fn check_examples(
             },
         };
         let integers = identifying_slot == Slot::Code;
-        let found = match identify(&example.body.value, nested, &names, integers) {
+        // The status fallback reads the response's status: the example's, else its code's.
+        let response_status = example
+            .status
+            .as_ref()
+            .map(|status| status.value)
+            .or_else(|| {
+                let index = expected?;
+                codes.get(index)?.as_ref()?.status().map(u64::from)
+            });
+        let found = match body_object(&example.body.value, nested)
+            .and_then(|object| reader.identify(&object, &names, integers, response_status))
+        {
             Ok(found) => found,
             Err(problem) => {
                 diagnostics.error_help(
@@ -668,7 +876,10 @@ fn check_examples(
                 continue;
             }
         };
-        let found_index = by_wire.get(found.as_str()).copied();
+        let (found_index, found) = match found {
+            Found::Listed(index) => (Some(index), String::new()),
+            Found::Text(text) => (by_wire.get(text.as_str()).copied(), text),
+        };
         if found_index != expected {
             let wanted = match expected {
                 Some(index) => format!("code `{}`", catalog.codes[index].key.value),
@@ -738,14 +949,16 @@ impl ShapeProblem {
     }
 }
 
-/// The identifying string of an example body, read the way the decoder reads it (with
-/// `integers`, a JSON integer is read as its decimal text, as the decoder reads codes).
-fn identify(
-    body: &str,
-    nested: Option<&str>,
-    names: &[&str],
-    integers: bool,
-) -> Result<String, ShapeProblem> {
+/// What an example body decodes to: a code found by a fallback, or the identifying text (looked
+/// up among the wire strings; `""` when nothing identifies the body).
+#[derive(Debug, PartialEq, Eq)]
+enum Found {
+    Listed(usize),
+    Text(String),
+}
+
+/// The error object of an example body: the body, or the object under `nested`.
+fn body_object(body: &str, nested: Option<&str>) -> Result<Map<String, Value>, ShapeProblem> {
     let value: Value = serde_json::from_str(body).map_err(|error| {
         ShapeProblem::new(
             format!("is not valid JSON: {error}"),
@@ -761,47 +974,146 @@ fn identify(
     if let Some(key) = nested {
         object = match object.remove(key) {
             Some(Value::Object(inner)) => inner,
-            _ => {
-                return Err(ShapeProblem::new(
-                    format!("has no `{key}` object"),
-                    format!(
+            _ => return Err(ShapeProblem::new(
+                format!("has no `{key}` object"),
+                format!(
                     "the envelope reads the error from the object under `{key}` (`nested_under`); \
                          if the provider sends this body, the envelope does not describe its shape"
                 ),
-                ))
-            }
+            )),
         };
     }
-    names
-        .iter()
-        .find_map(|name| match object.get(*name) {
-            Some(Value::String(text)) => Some(text.clone()),
-            Some(Value::Number(number)) if integers && (number.is_i64() || number.is_u64()) => {
-                Some(number.to_string())
+    Ok(object)
+}
+
+/// The text of the first of `names` the object holds as a string (with `integers`, a JSON integer
+/// is read as its decimal text, as the decoder reads codes).
+fn slot_text(object: &Map<String, Value>, names: &[&str], integers: bool) -> Option<String> {
+    names.iter().find_map(|name| match object.get(*name) {
+        Some(Value::String(text)) => Some(text.clone()),
+        Some(Value::Number(number)) if integers && (number.is_i64() || number.is_u64()) => {
+            Some(number.to_string())
+        }
+        _ => None,
+    })
+}
+
+/// Identifies example bodies the way generated `Error::decode` does: the code (or, for providers
+/// identified by message, the exact text, then the patterns), then the fallbacks in order.
+struct BodyReader<'a> {
+    catalog: &'a Catalog,
+    identification: &'a Identification,
+    message_names: Vec<&'a str>,
+    type_names: Vec<&'a str>,
+}
+
+impl BodyReader<'_> {
+    fn identify(
+        &self,
+        object: &Map<String, Value>,
+        names: &[&str],
+        integers: bool,
+        status: Option<u64>,
+    ) -> Result<Found, ShapeProblem> {
+        let by_message = self.catalog.identify_by == IdentifyBy::Message;
+        match slot_text(object, names, integers) {
+            Some(text) if by_message => {
+                let listed = self
+                    .catalog
+                    .codes
+                    .iter()
+                    .position(|code| code.message.value == text);
+                Ok(match listed.or_else(|| self.by_pattern(&text)) {
+                    Some(index) => Found::Listed(index),
+                    None => self
+                        .fallbacks(object, status)
+                        .map_or(Found::Text(text), Found::Listed),
+                })
             }
-            _ => None,
+            Some(text) => Ok(Found::Text(text)),
+            None if self.catalog.fallbacks.is_empty() => Err(missing_identifier(names, integers)),
+            None => Ok(self
+                .fallbacks(object, status)
+                .map_or(Found::Text(String::new()), Found::Listed)),
+        }
+    }
+
+    /// The first code whose pattern the text matches.
+    fn by_pattern(&self, text: &str) -> Option<usize> {
+        self.identification.patterns.iter().position(|pattern| {
+            pattern
+                .as_ref()
+                .is_some_and(|parts| errcat_table::pattern::captures(parts, text).is_some())
         })
-        .ok_or_else(|| match names.first() {
-            Some(name) => ShapeProblem::new(
-                format!(
-                    "has no {} `{name}`",
-                    if integers { "string or integer" } else { "string" }
-                ),
-                format!(
-                    "the envelope identifies an error by the string under {}; \
-                     if the provider sends this body, the envelope does not describe where it puts that string",
-                    names
+    }
+
+    /// The code the fallbacks find, tried in the catalog's order.
+    fn fallbacks(&self, object: &Map<String, Value>, status: Option<u64>) -> Option<usize> {
+        self.catalog
+            .fallbacks
+            .iter()
+            .find_map(|fallback| match fallback.value {
+                Fallback::Message => {
+                    self.by_pattern(&slot_text(object, &self.message_names, false)?)
+                }
+                Fallback::Type => {
+                    let wire = slot_text(object, &self.type_names, false)?;
+                    let index = self
+                        .catalog
+                        .types
                         .iter()
-                        .map(|name| format!("`{name}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
+                        .position(|t| t.wire.value == wire)?;
+                    *self.identification.type_codes.get(index)?
+                }
+                Fallback::Status => {
+                    let status = status?;
+                    self.identification
+                        .status_codes
+                        .iter()
+                        .find(|(row, _)| *row == status)
+                        .map(|(_, code)| *code)
+                }
+            })
+    }
+}
+
+/// The problem of a body without its identifying key, for catalogs without fallbacks.
+fn missing_identifier(names: &[&str], integers: bool) -> ShapeProblem {
+    match names.first() {
+        Some(name) => ShapeProblem::new(
+            format!(
+                "has no {} `{name}`",
+                if integers { "string or integer" } else { "string" }
             ),
-            None => ShapeProblem::new(
-                "cannot be identified: the envelope names no identifying key",
-                "give the envelope the key that identifies an error",
+            format!(
+                "the envelope identifies an error by the value under {}; if the provider sends this \
+                 body, the envelope does not describe where it puts that value (or `identify_by` \
+                 can list fallbacks: `[code, message, type, status]`)",
+                names
+                    .iter()
+                    .map(|name| format!("`{name}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ),
-        })
+        ),
+        None => ShapeProblem::new(
+            "cannot be identified: the envelope names no identifying key",
+            "give the envelope the key that identifies an error",
+        ),
+    }
+}
+
+/// The identifying string of an example body, read the way the decoder reads it (with
+/// `integers`, a JSON integer is read as its decimal text, as the decoder reads codes).
+#[cfg(test)]
+fn identify(
+    body: &str,
+    nested: Option<&str>,
+    names: &[&str],
+    integers: bool,
+) -> Result<String, ShapeProblem> {
+    let object = body_object(body, nested)?;
+    slot_text(&object, names, integers).ok_or_else(|| missing_identifier(names, integers))
 }
 
 #[cfg(test)]

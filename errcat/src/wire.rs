@@ -19,6 +19,7 @@ mod table;
 mod text;
 
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
+pub use errcat_table::pattern::Part as PatternPart;
 pub use render::Render;
 pub use table::{WireTable, EMPTY_SLOT};
 pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
@@ -26,6 +27,46 @@ pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
 /// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
 /// is not an error body worth buffering.
 pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// How a decoded error was told apart: what generated `Error::identified_by` reports. A catalog's
+/// `identify_by` lists the ways to try, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdentifiedBy {
+    /// The body's code (listed or not). An error built with `Error::new` of a provider that has
+    /// codes says this too.
+    Code,
+    /// The body's exact message text (providers identified by message).
+    Message,
+    /// The body's message text matched a code's message pattern.
+    Pattern,
+    /// The body had no code; its type names the code.
+    Type,
+    /// The body had no code; the response's status names the code.
+    Status,
+    /// Nothing identified it: the error's code is `Unknown("")` (or, for providers identified by
+    /// message, `Unknown(<the text>)`).
+    Nothing,
+}
+
+/// The values `text` carries in the places of a message pattern's placeholders, by name; `None`
+/// when the text does not match the pattern.
+pub fn pattern_values<'t>(
+    parts: &'static [PatternPart<&'static str>],
+    text: &'t str,
+) -> Option<Vec<(&'static str, &'t str)>> {
+    let values = errcat_table::pattern::captures(parts, text)?;
+    let names = parts.iter().filter_map(|part| match part {
+        PatternPart::Value(name) => Some(*name),
+        PatternPart::Text(_) => None,
+    });
+    Some(names.zip(values).collect())
+}
+
+/// A message pattern with its placeholders replaced by `values` (by name); a placeholder without
+/// a value stays as written.
+pub fn fill_pattern(parts: &[PatternPart<&'static str>], values: &[(&str, &str)]) -> String {
+    errcat_table::pattern::fill(parts, values)
+}
 
 /// A part of an error that a provider's envelope may carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

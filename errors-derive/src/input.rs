@@ -411,6 +411,7 @@ fn read_variant(
             .into_iter()
             .collect(),
         message: located(message.value.clone(), message.span),
+        pattern: None,
         description: attrs.description.as_ref().map(|text| text.value.clone()),
         user_message: attrs
             .user_message
@@ -604,6 +605,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
                     status: None,
                     retry: None,
                     category: None,
+                    code: None,
                 });
             }
         }
@@ -627,6 +629,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
         name: Some(Located::new(input.ident.to_string(), here.clone())),
         description: None,
         identify_by: IdentifyBy::Code,
+        fallbacks: Vec::new(),
         envelope: Envelope {
             nested_under: container
                 .nested

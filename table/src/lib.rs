@@ -6,8 +6,12 @@
 //! first, each with the smallest displacement that sends all its names to free slots. A name's
 //! slot then holds its index, so a lookup is one hash and one string comparison whatever the
 //! number of names. Tables have 25% more slots than names, so placing is quick.
+//!
+//! It also holds message [`pattern`]s, which the generator parses and the runtime matches.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod pattern;
 
 /// Marks a slot that no name occupies.
 pub const EMPTY_SLOT: u32 = u32::MAX;
