@@ -974,13 +974,15 @@ fn body_object(body: &str, nested: Option<&str>) -> Result<Map<String, Value>, S
     if let Some(key) = nested {
         object = match object.remove(key) {
             Some(Value::Object(inner)) => inner,
-            _ => return Err(ShapeProblem::new(
-                format!("has no `{key}` object"),
-                format!(
+            _ => {
+                return Err(ShapeProblem::new(
+                    format!("has no `{key}` object"),
+                    format!(
                     "the envelope reads the error from the object under `{key}` (`nested_under`); \
                          if the provider sends this body, the envelope does not describe its shape"
                 ),
-            )),
+                ))
+            }
         };
     }
     Ok(object)
