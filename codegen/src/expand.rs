@@ -9,7 +9,7 @@ use quote::quote;
 
 use crate::emit::Source;
 use crate::identify;
-use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, FieldKind, IdentifyBy, RetryAdvice, Slot};
 use crate::plan::{Code, Example, Provider, Type};
 use crate::text;
 use crate::wire_table;
@@ -1053,6 +1053,77 @@ fn type_enum(provider: &Provider) -> Source {
     })
 }
 
+/// An accessor and a setter for each declared field (`envelope.fields`), which stays among the
+/// extra keys (or, `outer`, the keys beside the nested error object).
+fn declared_field_methods(provider: &Provider) -> TokenStream {
+    let methods = provider.fields.iter().map(|field| {
+        let key = &field.key;
+        let getter = ident(&field.accessor);
+        let setter = ident(&format!("with_{}", field.accessor));
+        let map = if field.outer {
+            quote!(outer)
+        } else {
+            quote!(extra)
+        };
+        let what = match &field.description {
+            Some(description) => format!("`{key}`: {}", md(description)),
+            None => format!("`{key}`"),
+        };
+        let getter_doc = doc_lines(&format!(
+            "{what} ({}), if the body has it with that type.",
+            field.kind.as_str()
+        ));
+        let setter_doc = format!(" Sets `{key}`.");
+        let value = quote!(::errcat::__private::serde_json::Value);
+        let (output, read, input, write) = match field.kind {
+            FieldKind::String | FieldKind::Url => (
+                quote!(&str),
+                quote!(#value::as_str),
+                quote!(impl ::core::convert::Into<::std::string::String>),
+                quote!(#value::String(value.into())),
+            ),
+            FieldKind::Integer => (
+                quote!(i64),
+                quote!(#value::as_i64),
+                quote!(i64),
+                quote!(#value::from(value)),
+            ),
+            FieldKind::Boolean => (
+                quote!(bool),
+                quote!(#value::as_bool),
+                quote!(bool),
+                quote!(#value::Bool(value)),
+            ),
+            FieldKind::Object => (
+                quote!(&::errcat::__private::serde_json::Map<::std::string::String, #value>),
+                quote!(#value::as_object),
+                quote!(::errcat::__private::serde_json::Map<::std::string::String, #value>),
+                quote!(#value::Object(value)),
+            ),
+            FieldKind::List => (
+                quote!(&[#value]),
+                quote!(|value| #value::as_array(value).map(::std::vec::Vec::as_slice)),
+                quote!(::std::vec::Vec<#value>),
+                quote!(#value::Array(value)),
+            ),
+        };
+        quote! {
+            #getter_doc
+            pub fn #getter(&self) -> ::core::option::Option<#output> {
+                self.fields.#map.get(#key).and_then(#read)
+            }
+
+            #[doc = #setter_doc]
+            #[must_use]
+            pub fn #setter(mut self, value: #input) -> Self {
+                self.fields.#map.insert(::std::string::ToString::to_string(#key), #write);
+                self
+            }
+        }
+    });
+    quote!(#(#methods)*)
+}
+
 /// Accessors and setters for the optional string slots the envelope has.
 fn text_slot_methods(provider: &Provider) -> TokenStream {
     let slots = [
@@ -1187,6 +1258,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let integer_code = has_integer_codes(provider)
         .then(|| quote!(fields.set_code_is_number(code.info().is_some_and(|info| info.integer));));
     let text_slots = text_slot_methods(provider);
+    let declared_fields = declared_field_methods(provider);
     let request_id_setter = provider.has_slot(Slot::RequestId).then(|| {
         quote! {
             /// Sets the request id in the body.
@@ -1415,6 +1487,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             #type_methods
             #text_slots
+            #declared_fields
             #request_id_setter
             #metadata_methods
             #retry_after_setter

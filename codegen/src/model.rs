@@ -375,8 +375,75 @@ pub struct Envelope {
     pub nested_under: Option<Located<String>>,
     /// The keys of the error object, in render order.
     pub keys: Vec<EnvelopeKey>,
+    /// Further keys with typed accessors.
+    pub fields: Vec<DeclaredField>,
     /// Where the envelope was written.
     pub origin: Origin,
+}
+
+/// The kind of value a declared field holds (`envelope.fields.<key>.kind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A JSON string.
+    String,
+    /// A JSON string holding a URL (a documentation link, say).
+    Url,
+    /// A JSON integer.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    List,
+}
+
+impl FieldKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [FieldKind] = &[
+        FieldKind::String,
+        FieldKind::Url,
+        FieldKind::Integer,
+        FieldKind::Boolean,
+        FieldKind::Object,
+        FieldKind::List,
+    ];
+
+    /// The catalog spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::String => "string",
+            FieldKind::Url => "url",
+            FieldKind::Integer => "integer",
+            FieldKind::Boolean => "boolean",
+            FieldKind::Object => "object",
+            FieldKind::List => "list",
+        }
+    }
+
+    /// The kind spelled `text`, if any.
+    pub fn from_word(text: &str) -> Option<FieldKind> {
+        FieldKind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+/// A further key of the body with a typed accessor (`envelope.fields`): it stays among the extra
+/// keys (so it round-trips as any other key), and the generated `Error` reads and sets it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeclaredField {
+    /// The wire key.
+    pub key: Located<String>,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// The accessor's name (default: the key in snake_case).
+    pub rust_name: Option<Located<String>>,
+    /// What it is, for rustdoc.
+    pub description: Option<String>,
+    /// Whether it sits beside the nested error object instead of inside it.
+    pub outer: bool,
 }
 
 /// One key of the envelope.

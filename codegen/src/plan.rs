@@ -1,6 +1,6 @@
 //! A validated catalog with every default resolved: what expansion turns into Rust.
 
-use crate::model::{Category, Fallback, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, Fallback, FieldKind, IdentifyBy, RetryAdvice, Slot};
 
 /// A parsed message pattern (`errcat_table::pattern`).
 pub type Pattern = Vec<errcat_table::pattern::Part<String>>;
@@ -22,6 +22,8 @@ pub struct Provider {
     pub nested_under: Option<String>,
     /// The envelope keys in render order: slot and wire names (rendered one first).
     pub keys: Vec<(Slot, Vec<String>)>,
+    /// Further keys with typed accessors.
+    pub fields: Vec<Field>,
     /// The status table.
     pub statuses: Vec<Status>,
     /// The error types.
@@ -49,6 +51,21 @@ impl Provider {
             .and_then(|(_, names)| names.first())
             .map(String::as_str)
     }
+}
+
+/// A declared field: a further key of the body with a typed accessor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The wire key.
+    pub key: String,
+    /// What it holds.
+    pub kind: FieldKind,
+    /// The accessor's name (the setter is `with_<name>`).
+    pub accessor: String,
+    /// What it is.
+    pub description: Option<String>,
+    /// Whether it sits beside the nested error object.
+    pub outer: bool,
 }
 
 /// A row of the status table.

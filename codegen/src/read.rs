@@ -5,9 +5,9 @@
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
-    Catalog, Category, Code, Envelope, EnvelopeKey, ErrorType, Example, Fallback, FrontEnd,
-    HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow, CODE_FACT_KEYS,
-    HEADER_NAME_KEYS,
+    Catalog, Category, Code, DeclaredField, Envelope, EnvelopeKey, ErrorType, Example, Fallback,
+    FieldKind, FrontEnd, HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow,
+    CODE_FACT_KEYS, HEADER_NAME_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -264,11 +264,16 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
         node,
         path,
         "`envelope`",
-        &["nested_under", "keys"],
+        &["nested_under", "keys", "fields"],
         diagnostics,
     ) else {
         return Envelope::default();
     };
+    let fields = map
+        .entries("fields", false, diagnostics)
+        .into_iter()
+        .filter_map(|(key, node, field_path)| declared_field(key, node, &field_path, diagnostics))
+        .collect();
     let nested_under = map.string("nested_under", diagnostics);
     let mut keys = Vec::new();
     for (slot_name, names_node, names_path) in map.entries("keys", true, diagnostics) {
@@ -299,8 +304,60 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
     Envelope {
         nested_under,
         keys,
+        fields,
         origin: Origin::Yaml(path.clone()),
     }
+}
+
+/// One entry of `envelope.fields`: `<wire key>: {kind, rust_name?, description?, outer?}`.
+fn declared_field(
+    key: String,
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<DeclaredField> {
+    let key_origin = Origin::Yaml(path.parent()?.key(&key));
+    let mut map = Fields::open(
+        node,
+        path,
+        format!("field `{key}`"),
+        &["kind", "rust_name", "description", "outer"],
+        diagnostics,
+    )?;
+    let kinds: Vec<&str> = FieldKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    let written = map.has("kind");
+    let kind = map.word("kind", &kinds.join(", "), diagnostics, FieldKind::from_word);
+    if !written {
+        diagnostics.at(
+            Rule::MissingKey,
+            &path.to_key(),
+            format!("field `{key}` has no `kind`"),
+            Some(format!("add `kind:` ({})", kinds.join(", "))),
+        );
+    }
+    let rust_name = map.string("rust_name", diagnostics);
+    let description = map.text("description", diagnostics);
+    let outer = match map.take("outer") {
+        None => false,
+        Some((Node::Bool(flag), _)) => *flag,
+        Some((other, outer_path)) => {
+            diagnostics.at(
+                Rule::WrongType,
+                &outer_path,
+                format!("`outer` must be `true` or `false`, not {}", other.kind()),
+                None,
+            );
+            false
+        }
+    };
+    map.finish(diagnostics);
+    Some(DeclaredField {
+        key: Located::new(key, key_origin),
+        kind: kind?.value,
+        rust_name,
+        description,
+        outer,
+    })
 }
 
 fn status_row(

@@ -16,7 +16,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Category, RetryAdvice, Slot, CODE_FACT_KEYS};
+use crate::model::{Category, FieldKind, RetryAdvice, Slot, CODE_FACT_KEYS};
 use crate::tree::Node;
 
 /// The `$schema` of the catalog schema: JSON Schema draft-07.
@@ -207,6 +207,25 @@ fn envelope() -> Value {
                 "type": ["object", "null"],
                 "additionalProperties": false,
                 "properties": slots,
+            },
+            "fields": {
+                "description": "Optional. Further keys of the body with typed accessors on `Error` (`<name>()`, `with_<name>()`): key = the wire key. They stay among the extra keys and round-trip as sent.",
+                "type": ["object", "null"],
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["kind"],
+                    "properties": {
+                        "kind": {
+                            "description": "Required. What the key holds: the accessor's type.",
+                            "type": "string",
+                            "enum": FieldKind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>(),
+                        },
+                        "rust_name": string("Optional; default: the key in snake_case. The accessor's name (the setter is `with_<name>`): a snake_case Rust name no other `Error` method has."),
+                        "description": string("Optional. What the key is: rustdoc of the accessor."),
+                        "outer": { "description": "Optional; default false. The key sits beside the nested error object (nested envelopes only).", "type": "boolean" },
+                    },
+                },
             },
         },
     })

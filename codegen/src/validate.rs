@@ -28,6 +28,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     let identification = check_identification(catalog, diagnostics);
     let examples = check_examples(catalog, &codes, &identification, diagnostics);
     let header_names = check_header_names(catalog, diagnostics);
+    let fields = check_declared_fields(catalog, diagnostics);
     if !diagnostics.is_empty() {
         return None;
     }
@@ -72,6 +73,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
             .as_ref()
             .map(|key| key.value.clone()),
         keys,
+        fields,
         statuses,
         types,
         codes: codes.into_iter().collect::<Option<Vec<_>>>()?,
@@ -615,6 +617,160 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// The names of methods every generated `Error` has (or may have), which a declared field's
+/// accessor (`<name>`) and setter (`with_<name>`) must not take; and common trait methods, which
+/// an inherent method would shadow.
+const ERROR_METHODS: &[&str] = &[
+    "new",
+    "decode",
+    "from_http",
+    "blank",
+    "built_status",
+    "identify",
+    "fallback",
+    "status",
+    "code",
+    "identified_by",
+    "message",
+    "user_message",
+    "retry",
+    "category",
+    "request_id",
+    "retry_after",
+    "headers",
+    "fields",
+    "extra",
+    "error_type",
+    "param",
+    "field",
+    "details",
+    "metadata",
+    "sub_errors",
+    "message_values",
+    "to_json",
+    "to_http_response",
+    "render",
+    "code_of_type",
+    "code_of_status",
+    "sub_error",
+    "clone",
+    "fmt",
+    "eq",
+    "ne",
+    "serialize",
+    "deserialize",
+    "into_response",
+    "source",
+    "description",
+    "to_string",
+    "extra_value",
+];
+
+/// A declared field becomes an accessor and a setter on the generated `Error`: its name must be
+/// a snake_case Rust name no other method has, once per catalog; its wire key must not be one a
+/// slot reads (the slot would take the value first); and `outer` needs a nested envelope.
+fn check_declared_fields(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Field> {
+    let slot_names: Vec<&str> = catalog
+        .envelope
+        .keys
+        .iter()
+        .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
+        .collect();
+    let mut accessors: BTreeMap<String, &str> = BTreeMap::new();
+    catalog
+        .envelope
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let key = field.key.value.as_str();
+            let (source, origin) = match &field.rust_name {
+                Some(name) => (name.value.clone(), &name.origin),
+                None => (heck::ToSnakeCase::to_snake_case(key), &field.key.origin),
+            };
+            let accessor = match ident::module_name(&source) {
+                Ok(name) if name == source => name,
+                Ok(name) => {
+                    diagnostics.error_help(
+                        Rule::RustName,
+                        origin,
+                        format!("field `{key}` gives the accessor `{source}`, which is not a snake_case Rust name"),
+                        format!("give it `rust_name: {name}`"),
+                    );
+                    return None;
+                }
+                Err(problem) => {
+                    diagnostics.error_help(
+                        Rule::RustName,
+                        origin,
+                        format!("field {}", problem.describe(key)),
+                        "give it `rust_name:` with a snake_case Rust name",
+                    );
+                    return None;
+                }
+            };
+            let reserved = ERROR_METHODS.contains(&accessor.as_str())
+                || ERROR_METHODS.iter().any(|method| {
+                    method
+                        .strip_prefix("with_")
+                        .is_some_and(|rest| rest == accessor)
+                });
+            if reserved {
+                diagnostics.error_help(
+                    Rule::RustName,
+                    origin,
+                    format!("field `{key}` gives the accessor `{accessor}`, which the generated `Error` already has"),
+                    format!("give it another name: `rust_name: {key}_value`, say"),
+                );
+                return None;
+            }
+            if let Some(first) = accessors.insert(accessor.clone(), key) {
+                diagnostics.error_help(
+                    Rule::RustName,
+                    origin,
+                    format!("fields `{first}` and `{key}` both give the accessor `{accessor}`"),
+                    "give one of them a `rust_name`",
+                );
+                return None;
+            }
+            if !field.outer && slot_names.contains(&key) {
+                diagnostics.error_help(
+                    Rule::Envelope,
+                    &field.key.origin,
+                    format!("field `{key}` is also a key of `envelope.keys`"),
+                    "a slot already reads this key: remove the field, or the key from the slot",
+                );
+                return None;
+            }
+            let nested = catalog.envelope.nested_under.as_ref();
+            if field.outer && nested.is_none() {
+                diagnostics.error_help(
+                    Rule::Envelope,
+                    &field.key.origin,
+                    format!("field `{key}` is `outer`, but the envelope is flat"),
+                    "remove `outer: true`: in a flat body every key is in the error object",
+                );
+                return None;
+            }
+            if field.outer && nested.is_some_and(|nested| nested.value == key) {
+                diagnostics.error_help(
+                    Rule::Envelope,
+                    &field.key.origin,
+                    format!("field `{key}` is the key the error object is nested under"),
+                    "declare the keys beside the error object, not the object itself",
+                );
+                return None;
+            }
+            Some(plan::Field {
+                key: key.to_owned(),
+                kind: field.kind,
+                accessor,
+                description: field.description.clone(),
+                outer: field.outer,
+            })
+        })
+        .collect()
 }
 
 /// A header name must be one an HTTP response can carry (an RFC 9110 token: letters, digits and

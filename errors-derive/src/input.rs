@@ -636,6 +636,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
                 .as_ref()
                 .map(|nested| located(nested.value.clone(), nested.span)),
             keys,
+            fields: Vec::new(),
             origin: here,
         },
         statuses: Vec::new(),

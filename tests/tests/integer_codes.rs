@@ -16,10 +16,10 @@ fn an_integer_code_decodes_to_its_variant_and_re_encodes_as_an_integer() {
     assert_eq!(error.code(), &Code::E21211);
     assert_eq!(ApiError::code(&error), "21211");
     assert_eq!(
-        error.details(),
+        error.more_info(),
         Some("https://example.com/docs/errors/21211")
     );
-    assert_eq!(error.extra()["status"], 400);
+    assert_eq!(error.body_status(), Some(400));
     assert!(error.fields().code_is_number());
     let rendered = json(&error.to_json());
     assert_eq!(rendered, json(body));
