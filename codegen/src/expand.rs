@@ -9,7 +9,7 @@ use quote::quote;
 
 use crate::emit::Source;
 use crate::identify;
-use crate::model::{Category, FieldKind, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, FieldKind, IdentifyBy, RetryAdvice, Scalar, Slot};
 use crate::plan::{Code, Example, Provider, Type};
 use crate::text;
 use crate::wire_table;
@@ -1053,6 +1053,49 @@ fn type_enum(provider: &Provider) -> Source {
     })
 }
 
+/// For providers that send some errors with a 2xx status (`error_when`): `Error::ERROR_WHEN`,
+/// `Error::from_success` and the `HttpError::from_success_parts` override; nothing otherwise.
+fn success_errors(provider: &Provider) -> (TokenStream, TokenStream) {
+    if provider.error_when.is_empty() {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let markers = provider.error_when.iter().map(|(key, value)| {
+        let value = match value {
+            Scalar::Null => quote!(::errcat::wire::JsonScalar::Null),
+            Scalar::Bool(flag) => quote!(::errcat::wire::JsonScalar::Bool(#flag)),
+            Scalar::Integer(number) => {
+                let number = Literal::i64_unsuffixed(*number);
+                quote!(::errcat::wire::JsonScalar::Integer(#number))
+            }
+            Scalar::Text(text) => quote!(::errcat::wire::JsonScalar::Text(#text)),
+        };
+        quote!(::errcat::wire::ErrorWhen { key: #key, value: #value })
+    });
+    let items = quote! {
+        /// The top-level keys and values that make a body sent with a success (2xx) status an
+        /// error.
+        pub const ERROR_WHEN: &'static [::errcat::wire::ErrorWhen] = &[#(#markers),*];
+
+        /// Reads a successful (2xx) response's body: `Some` error when the body carries
+        /// [`Error::ERROR_WHEN`], `None` when it is a success. (`Error::new` writes the markers
+        /// into the errors it builds.)
+        pub fn from_success(status: u16, body: &[u8]) -> ::core::option::Option<Error> {
+            if !::errcat::wire::body_matches(body, Error::ERROR_WHEN) {
+                return ::core::option::Option::None;
+            }
+            Error::decode(status, body).ok()
+        }
+    };
+    let trait_override = quote! {
+        fn from_success_parts(status: ::errcat::http::StatusCode, headers: &::errcat::http::HeaderMap, body: &[u8]) -> ::core::option::Option<Self> {
+            let mut error = Error::from_success(status.as_u16(), body)?;
+            error.headers = ::errcat::HeaderInfo::from_headers_named(headers, &HEADER_NAMES);
+            ::core::option::Option::Some(error)
+        }
+    };
+    (items, trait_override)
+}
+
 /// An accessor and a setter for each declared field (`envelope.fields`), which stays among the
 /// extra keys (or, `outer`, the keys beside the nested error object).
 fn declared_field_methods(provider: &Provider) -> TokenStream {
@@ -1259,6 +1302,52 @@ fn error_struct(provider: &Provider) -> TokenStream {
         .then(|| quote!(fields.set_code_is_number(code.info().is_some_and(|info| info.integer));));
     let text_slots = text_slot_methods(provider);
     let declared_fields = declared_field_methods(provider);
+    // A body without a message slot carries no message: the catalog's is the only one.
+    // An error built to send carries the markers that make a 2xx body an error.
+    let set_markers = {
+        let map = if provider.nested_under.is_some() {
+            quote!(outer)
+        } else {
+            quote!(extra)
+        };
+        let inserts = provider.error_when.iter().map(|(key, value)| {
+            let value = match value {
+                Scalar::Null => quote!(::errcat::__private::serde_json::Value::Null),
+                Scalar::Bool(flag) => quote!(::errcat::__private::serde_json::Value::Bool(#flag)),
+                Scalar::Integer(number) => {
+                    let number = Literal::i64_unsuffixed(*number);
+                    quote!(::errcat::__private::serde_json::Value::from(#number))
+                }
+                Scalar::Text(text) => quote!(::errcat::__private::serde_json::Value::from(#text)),
+            };
+            quote!(fields.#map.insert(::std::string::ToString::to_string(#key), #value);)
+        });
+        quote!(#(#inserts)*)
+    };
+    let fields_binding = if provider.has_slot(Slot::Message)
+        || has_integer_codes(provider)
+        || !provider.error_when.is_empty()
+    {
+        quote!(let mut fields = ::errcat::wire::Fields::default();)
+    } else {
+        quote!(let fields = ::errcat::wire::Fields::default();)
+    };
+    let (set_message, with_message) = if provider.has_slot(Slot::Message) {
+        (
+            quote!(fields.message = ::core::option::Option::Some(code.message().to_owned());),
+            quote! {
+                /// Sets the developer message.
+                #[must_use]
+                pub fn with_message(mut self, message: impl ::core::convert::Into<::std::string::String>) -> Self {
+                    self.fields.message = ::core::option::Option::Some(message.into());
+                    self
+                }
+            },
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let (success_items, success_override) = success_errors(provider);
     let request_id_setter = provider.has_slot(Slot::RequestId).then(|| {
         quote! {
             /// Sets the request id in the body.
@@ -1329,8 +1418,9 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// A new error with the code's catalog status and message (a code without a documented
             /// status gets the one its category implies, see `errcat::Category::typical_status`).
             pub fn new(code: Code) -> Error {
-                let mut fields = ::errcat::wire::Fields::default();
-                fields.message = ::core::option::Option::Some(code.message().to_owned());
+                #fields_binding
+                #set_message
+                #set_markers
                 #integer_code
                 Error {
                     status: Error::built_status(&code),
@@ -1488,6 +1578,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             #type_methods
             #text_slots
             #declared_fields
+            #success_items
             #request_id_setter
             #metadata_methods
             #retry_after_setter
@@ -1500,12 +1591,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 self
             }
 
-            /// Sets the developer message.
-            #[must_use]
-            pub fn with_message(mut self, message: impl ::core::convert::Into<::std::string::String>) -> Self {
-                self.fields.message = ::core::option::Option::Some(message.into());
-                self
-            }
+            #with_message
 
             /// Sets the response headers to send with the error.
             #[must_use]
@@ -1590,6 +1676,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             fn to_http_response(&self) -> ::errcat::http::Response<::std::vec::Vec<u8>> {
                 Error::to_http_response(self)
             }
+            #success_override
         }
 
         ::errcat::__impl_into_response!({} Error, {});

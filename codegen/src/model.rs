@@ -377,6 +377,9 @@ pub struct Envelope {
     pub keys: Vec<EnvelopeKey>,
     /// Further keys with typed accessors.
     pub fields: Vec<DeclaredField>,
+    /// The top-level keys and values that make a body sent with a 2xx status an error
+    /// (`{"ok": false}`); empty when the provider sends errors with error statuses only.
+    pub error_when: Vec<(Located<String>, Scalar)>,
     /// Where the envelope was written.
     pub origin: Origin,
 }
@@ -428,6 +431,19 @@ impl FieldKind {
             .copied()
             .find(|kind| kind.as_str() == text)
     }
+}
+
+/// A JSON scalar a marker key holds in an error body sent with a 2xx status (`error_when`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scalar {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// An integer.
+    Integer(i64),
+    /// A string.
+    Text(String),
 }
 
 /// A further key of the body with a typed accessor (`envelope.fields`): it stays among the extra

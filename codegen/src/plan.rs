@@ -1,6 +1,6 @@
 //! A validated catalog with every default resolved: what expansion turns into Rust.
 
-use crate::model::{Category, Fallback, FieldKind, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, Fallback, FieldKind, IdentifyBy, RetryAdvice, Scalar, Slot};
 
 /// A parsed message pattern (`errcat_table::pattern`).
 pub type Pattern = Vec<errcat_table::pattern::Part<String>>;
@@ -24,6 +24,8 @@ pub struct Provider {
     pub keys: Vec<(Slot, Vec<String>)>,
     /// Further keys with typed accessors.
     pub fields: Vec<Field>,
+    /// The top-level keys and values that make a 2xx body an error (empty: none is).
+    pub error_when: Vec<(String, Scalar)>,
     /// The status table.
     pub statuses: Vec<Status>,
     /// The error types.

@@ -6,8 +6,8 @@
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
     Catalog, Category, Code, DeclaredField, Envelope, EnvelopeKey, ErrorType, Example, Fallback,
-    FieldKind, FrontEnd, HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Slot, StatusRow,
-    CODE_FACT_KEYS, HEADER_NAME_KEYS,
+    FieldKind, FrontEnd, HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Scalar, Slot,
+    StatusRow, CODE_FACT_KEYS, HEADER_NAME_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -264,7 +264,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
         node,
         path,
         "`envelope`",
-        &["nested_under", "keys", "fields"],
+        &["nested_under", "keys", "fields", "error_when"],
         diagnostics,
     ) else {
         return Envelope::default();
@@ -300,11 +300,50 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
             names,
         });
     }
+    let error_when = map
+        .entries("error_when", false, diagnostics)
+        .into_iter()
+        .filter_map(|(key, value, value_path)| {
+            let scalar = match value {
+                Node::Null => Scalar::Null,
+                Node::Bool(flag) => Scalar::Bool(*flag),
+                Node::Int(number) => Scalar::Integer(*number),
+                Node::UInt(number) => match i64::try_from(*number) {
+                    Ok(number) => Scalar::Integer(number),
+                    Err(_) => {
+                        diagnostics.at(
+                            Rule::WrongType,
+                            &value_path,
+                            format!("`{key}` must be an integer that fits 64 bits"),
+                            None,
+                        );
+                        return None;
+                    }
+                },
+                Node::Str(text) => Scalar::Text(text.clone()),
+                other => {
+                    diagnostics.at(
+                        Rule::WrongType,
+                        &value_path,
+                        format!(
+                            "`{key}` must be a JSON scalar (null, a boolean, an integer or a string), not {}",
+                            other.kind()
+                        ),
+                        None,
+                    );
+                    return None;
+                }
+            };
+            let origin = Origin::Yaml(value_path.parent()?.key(&key));
+            Some((Located::new(key, origin), scalar))
+        })
+        .collect();
     map.finish(diagnostics);
     Envelope {
         nested_under,
         keys,
         fields,
+        error_when,
         origin: Origin::Yaml(path.clone()),
     }
 }

@@ -208,6 +208,11 @@ fn envelope() -> Value {
                 "additionalProperties": false,
                 "properties": slots,
             },
+            "error_when": {
+                "description": "Optional. The top-level keys and values that make a body sent with a success (2xx) status an error (`ok: false`); with it, statuses 200..=299 are allowed for codes and examples. `Error::ERROR_WHEN`, `Error::from_success`, `errcat::reqwest::read`.",
+                "type": ["object", "null"],
+                "additionalProperties": { "type": ["null", "boolean", "integer", "string"] },
+            },
             "fields": {
                 "description": "Optional. Further keys of the body with typed accessors on `Error` (`<name>()`, `with_<name>()`): key = the wire key. They stay among the extra keys and round-trip as sent.",
                 "type": ["object", "null"],

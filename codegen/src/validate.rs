@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::ident;
 use crate::model::{
-    Catalog, Code, Fallback, FrontEnd, IdentifyBy, Located, Origin, Slot, HEADER_NAME_KEYS,
+    Catalog, Code, Fallback, FrontEnd, IdentifyBy, Located, Origin, Scalar, Slot, HEADER_NAME_KEYS,
 };
 use crate::plan;
 
@@ -74,6 +74,12 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
             .map(|key| key.value.clone()),
         keys,
         fields,
+        error_when: catalog
+            .envelope
+            .error_when
+            .iter()
+            .map(|(key, value)| (key.value.clone(), value.clone()))
+            .collect(),
         statuses,
         types,
         codes: codes.into_iter().collect::<Option<Vec<_>>>()?,
@@ -119,19 +125,20 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
     }
 }
 
-/// The envelope must say where the message is, where the code is (exactly when the provider
-/// identifies errors by code), and must not give one wire key to two slots: decoding could not
-/// tell them apart.
+/// The envelope must say where the code is (exactly when the provider identifies errors by code)
+/// or where the message is (when the message identifies errors; providers with codes may send
+/// none, `{"ok": false, "error": "invalid_auth"}`), and must not give one wire key to two slots:
+/// decoding could not tell them apart.
 fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot, Vec<String>)> {
     let envelope = &catalog.envelope;
     let has = |slot: Slot| envelope.keys.iter().any(|key| key.slot.value == slot);
     let keys_origin = envelope.origin.child_key("keys");
-    if !has(Slot::Message) {
+    if catalog.identify_by == IdentifyBy::Message && !has(Slot::Message) {
         diagnostics.error_help(
             Rule::Envelope,
             &keys_origin,
             "the envelope has no `message` key",
-            "add `message: <wire key>` under `envelope.keys` (every error body has a message)",
+            "add `message: <wire key>` under `envelope.keys`: this catalog identifies errors by their message",
         );
     }
     match catalog.identify_by {
@@ -213,9 +220,17 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
 
 /// A status must be an HTTP error status: catalogs describe errors, and `http::StatusCode`
 /// only holds 100..=999 (of which 100..=599 are defined).
-fn check_status(status: &Located<u64>, diagnostics: &mut Diagnostics) -> Option<u16> {
+/// A status is an HTTP error status (400..=599); a catalog whose provider also sends errors with
+/// success statuses (`error_when`) may use 2xx ones too.
+fn check_status(
+    catalog: &Catalog,
+    status: &Located<u64>,
+    diagnostics: &mut Diagnostics,
+) -> Option<u16> {
+    let success_errors = !catalog.envelope.error_when.is_empty();
     match status.value {
         400..=599 => u16::try_from(status.value).ok(),
+        200..=299 if success_errors => u16::try_from(status.value).ok(),
         100..=399 => {
             diagnostics.error_help(
                 Rule::Status,
@@ -243,7 +258,7 @@ fn check_status_table(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<p
         .iter()
         .filter_map(|row| {
             Some(plan::Status {
-                status: check_status(&row.status, diagnostics)?,
+                status: check_status(catalog, &row.status, diagnostics)?,
                 meaning: row.meaning.clone(),
                 category: row.category,
                 retry: row.retry,
@@ -281,7 +296,7 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
                 status: error_type
                     .status
                     .as_ref()
-                    .and_then(|status| check_status(status, diagnostics)),
+                    .and_then(|status| check_status(catalog, status, diagnostics)),
                 retry: error_type.retry,
                 category: error_type.category,
                 code: None,
@@ -911,7 +926,7 @@ fn resolve_codes(
                 let checked: Vec<u16> = code
                     .statuses
                     .iter()
-                    .filter_map(|status| check_status(status, diagnostics))
+                    .filter_map(|status| check_status(catalog, status, diagnostics))
                     .collect();
                 if checked.len() != code.statuses.len() {
                     return None;
@@ -1057,7 +1072,7 @@ fn check_examples(
         // reported already.
         let resolved = expected.map(|index| codes.get(index).and_then(Option::as_ref));
         let status = match (&example.status, resolved) {
-            (Some(status), _) => check_status(status, diagnostics),
+            (Some(status), _) => check_status(catalog, status, diagnostics),
             (None, Some(None)) => None,
             (None, Some(Some(code))) if code.status().is_some() => code.status(),
             (None, listed) => {
@@ -1076,6 +1091,15 @@ fn check_examples(
             }
         };
         let Some(status) = status else { continue };
+        if (200..300).contains(&status) && !marks_error(&example.body.value, catalog) {
+            diagnostics.error_help(
+                Rule::Example,
+                &body_origin,
+                format!("the example is sent with {status}, but its body lacks the `error_when` markers"),
+                "a body sent with a 2xx status is an error only when its top-level keys hold the `error_when` values",
+            );
+            continue;
+        }
         examples.push(plan::Example {
             code: expected,
             description: example.description.clone(),
@@ -1103,6 +1127,25 @@ impl ShapeProblem {
             help: help.into(),
         }
     }
+}
+
+/// Whether an example body's top-level keys hold every `error_when` value (as
+/// `errcat::wire::body_matches` reads a 2xx body).
+fn marks_error(body: &str, catalog: &Catalog) -> bool {
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(body) else {
+        return false;
+    };
+    catalog.envelope.error_when.iter().all(|(key, expected)| {
+        match (object.get(key.value.as_str()), expected) {
+            (Some(Value::Null), Scalar::Null) => true,
+            (Some(Value::Bool(found)), Scalar::Bool(expected)) => found == expected,
+            (Some(Value::Number(found)), Scalar::Integer(expected)) => {
+                found.as_i64() == Some(*expected)
+            }
+            (Some(Value::String(found)), Scalar::Text(expected)) => found == expected,
+            _ => false,
+        }
+    }) && !catalog.envelope.error_when.is_empty()
 }
 
 /// What an example body decodes to: a code found by a fallback, or the identifying text (looked

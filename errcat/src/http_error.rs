@@ -17,6 +17,13 @@ pub trait HttpError: ApiError + Sized {
     /// The full response a server sends: status, JSON body, `Content-Type` and the headers the
     /// error carries (`Retry-After`, rate limits, request id).
     fn to_http_response(&self) -> http::Response<Vec<u8>>;
+
+    /// A successful (2xx) response that is an error after all, for providers that say so in the
+    /// body (a catalog's `error_when`, `{"ok": false}`); `None` for every other response. The
+    /// default: no success response is an error.
+    fn from_success_parts(_status: StatusCode, _headers: &HeaderMap, _body: &[u8]) -> Option<Self> {
+        None
+    }
 }
 
 /// A JSON response with `status`, `body` and `headers` (the shape every error response takes).

@@ -2,7 +2,9 @@
 //!
 //! [`check`] passes a 2xx response through and turns anything else into the provider's typed
 //! error: `errcat::reqwest::check::<vaultspay::Error>(client.get(url).send().await).await?`.
-//! [`decode`] reads any response as the provider's error.
+//! [`read`] does the same with the whole body read, so that it also catches the errors a provider
+//! sends with a 2xx status (`{"ok": false, "error": "invalid_auth"}`). [`decode`] reads any
+//! response as the provider's error.
 
 use std::fmt;
 use std::time::Duration;
@@ -32,6 +34,32 @@ pub async fn check<E: HttpError>(
         Ok(error) => Err(CallError::Provider(error)),
         Err(error) => Err(error),
     }
+}
+
+/// Reads the whole response: a 2xx response whose body is not one of the provider's errors comes
+/// back as an `http::Response` with its body; every other response (a non-2xx, or a 2xx the
+/// provider marks as an error in its body, `{"ok": false}`) becomes the provider's error, and a
+/// failed request [`CallError::Transport`].
+pub async fn read<E: HttpError>(
+    result: Result<reqwest::Response, reqwest::Error>,
+) -> Result<http::Response<Vec<u8>>, CallError<E>> {
+    let response = result.map_err(CallError::Transport)?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(CallError::Transport)?;
+    if !status.is_success() {
+        return Err(match E::from_http_parts(status, &headers, &body) {
+            Ok(error) => CallError::Provider(error),
+            Err(error) => CallError::Decode(error),
+        });
+    }
+    if let Some(error) = E::from_success_parts(status, &headers, &body) {
+        return Err(CallError::Provider(error));
+    }
+    let mut success = http::Response::new(body.to_vec());
+    *success.status_mut() = status;
+    *success.headers_mut() = headers;
+    Ok(success)
 }
 
 /// Why a call to a provider failed.

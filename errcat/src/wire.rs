@@ -15,12 +15,14 @@ use serde_json::{Map, Value};
 mod decoder;
 mod render;
 mod slot_read;
+mod success;
 mod table;
 mod text;
 
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
 pub use errcat_table::pattern::Part as PatternPart;
 pub use render::Render;
+pub use success::{body_matches, ErrorWhen, JsonScalar};
 pub use table::{WireTable, EMPTY_SLOT};
 pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
 

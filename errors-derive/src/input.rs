@@ -637,6 +637,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
                 .map(|nested| located(nested.value.clone(), nested.span)),
             keys,
             fields: Vec::new(),
+            error_when: Vec::new(),
             origin: here,
         },
         statuses: Vec::new(),
