@@ -241,7 +241,7 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
     let infos = provider.codes.iter().map(code_info);
     let count = Literal::usize_unsuffixed(provider.codes.len());
     let no_table = quote!(&::errcat::wire::WireTable::EMPTY);
-    let envelope = envelope_expr(provider, &no_table, &no_table);
+    let envelope = envelope_expr(provider, &no_table, &no_table, &no_table);
     let display = display_impl(derived);
     let error = error_impl(derived);
     let api_error = api_error_impl(derived);

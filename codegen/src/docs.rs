@@ -30,6 +30,7 @@ pub fn render(provider: &Provider) -> String {
     status_table(&mut page, provider);
     type_table(&mut page, provider);
     code_sections(&mut page, provider);
+    subcode_table(&mut page, provider);
     unlisted_examples(&mut page, provider);
     quick_reference(&mut page, provider);
     page.finish()
@@ -297,6 +298,36 @@ fn type_table(page: &mut Page, provider: &Provider) {
         &["Type", "Status", "Retry", "Category", "Description"],
         &rows,
     );
+}
+
+/// The subcodes a body may carry beside its code, with what each changes.
+fn subcode_table(page: &mut Page, provider: &Provider) {
+    if provider.subcodes.is_empty() {
+        return;
+    }
+    page.heading(2, "Subcodes");
+    let key = provider.slot_name(Slot::Subcode).unwrap_or("subcode");
+    page.push(format!(
+        "The {} key narrows an error down. A subcode's retry advice, category and user message, \
+         where it gives them, replace the code's.",
+        code(key)
+    ));
+    let rows: Vec<Vec<String>> = provider
+        .subcodes
+        .iter()
+        .map(|subcode| {
+            vec![
+                code(&subcode.wire),
+                text(&subcode.message),
+                subcode.retry.map_or("the code's", retry_short).to_owned(),
+                subcode
+                    .category
+                    .map_or_else(|| "the code's".to_owned(), |c| code(c.as_str())),
+                subcode.fix.as_deref().map_or_else(String::new, text),
+            ]
+        })
+        .collect();
+    page.table(&["Subcode", "Meaning", "Retry", "Category", "Fix"], &rows);
 }
 
 /// One section per documented error, in catalog order.
@@ -742,6 +773,7 @@ fn slot_json_type(provider: &Provider, slot: Slot) -> &'static str {
         Slot::Metadata => "object",
         Slot::RetryAfter => "integer (seconds)",
         Slot::Errors => "array",
+        Slot::Subcode => "string or integer",
         Slot::Code
         | Slot::Message
         | Slot::Type
@@ -772,6 +804,12 @@ fn slot_meaning(provider: &Provider, slot: Slot) -> String {
         Slot::Metadata => "Additional context about the error.".to_owned(),
         Slot::RetryAfter => "How long to wait before retrying.".to_owned(),
         Slot::Errors => "Detailed errors, for example one per failed validation.".to_owned(),
+        Slot::Subcode if provider.subcodes.is_empty() => {
+            "A second code that narrows the error down.".to_owned()
+        }
+        Slot::Subcode => {
+            "A second code that narrows the error down (see [Subcodes](#subcodes)).".to_owned()
+        }
     }
 }
 

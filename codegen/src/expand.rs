@@ -24,6 +24,9 @@ pub fn provider(provider: &Provider) -> Source {
     if !provider.types.is_empty() {
         source.append(type_enum(provider));
     }
+    if !provider.subcodes.is_empty() {
+        source.append(subcode_enum(provider));
+    }
     source.push_tokens(error_struct(provider));
     source.push_text(examples(provider));
     source
@@ -382,6 +385,7 @@ pub(crate) fn envelope_expr(
     provider: &Provider,
     codes: &TokenStream,
     types: &TokenStream,
+    subcodes: &TokenStream,
 ) -> TokenStream {
     let nested = optional_str(provider.nested_under.as_deref());
     let keys = provider.keys.iter().map(|(slot, names)| {
@@ -394,6 +398,7 @@ pub(crate) fn envelope_expr(
             keys: &[#(#keys),*],
             codes: #codes,
             types: #types,
+            subcodes: #subcodes,
         }
     }
 }
@@ -414,7 +419,12 @@ fn provider_facts(provider: &Provider) -> TokenStream {
     } else {
         empty
     };
-    let envelope = envelope_expr(provider, &codes, &types);
+    let subcodes = if provider.subcodes.is_empty() {
+        quote!(&::errcat::wire::WireTable::EMPTY)
+    } else {
+        quote!(&SubCode::TABLE)
+    };
+    let envelope = envelope_expr(provider, &codes, &types, &subcodes);
     let statuses = provider.statuses.iter().map(|row| {
         let category = category_expr(row.category, row.status);
         let retry = retry_expr(row.retry, row.status);
@@ -977,6 +987,73 @@ fn code_enum(provider: &Provider) -> Source {
     source
 }
 
+/// `enum SubCode`: the second code a body may carry, with its own facts (`CodeInfo`).
+fn subcode_enum(provider: &Provider) -> Source {
+    let name = md(&provider.name);
+    let doc = doc_text_lines(&format!(
+        "A subcode of {name}: the second code a body may carry beside its code, one variant per documented subcode, and `Unknown` for any other."
+    ));
+    let variants = provider
+        .subcodes
+        .iter()
+        .map(|subcode| {
+            let mut info = String::new();
+            code_info_text(&mut info, subcode, Spelling::Imported, ENTRY);
+            WireVariant {
+                doc: code_doc(provider, subcode),
+                ident: &subcode.ident,
+                wire: &subcode.wire,
+                info,
+            }
+        })
+        .collect();
+    let mut source = wire_enum(WireEnum {
+        name: "SubCode",
+        what: "subcode",
+        doc,
+        info_type: "::errcat::CodeInfo",
+        variants,
+        integers: provider.subcodes.iter().any(|subcode| subcode.integer),
+    });
+    source.push_tokens(quote! {
+        impl SubCode {
+            /// The HTTP status the catalog documents for the subcode, if any.
+            pub fn status(&self) -> ::core::option::Option<::errcat::http::StatusCode> {
+                self.info()?.status_code()
+            }
+
+            /// The developer message (for an unknown subcode, its wire string).
+            pub fn message(&self) -> &str {
+                match self.info() {
+                    ::core::option::Option::Some(info) => info.message,
+                    ::core::option::Option::None => self.as_str(),
+                }
+            }
+
+            /// A message safe to show end users, if the catalog gives one.
+            pub fn user_message(&self) -> ::core::option::Option<&'static str> {
+                self.info()?.user_message
+            }
+
+            /// What to do about it, if the catalog says.
+            pub fn fix(&self) -> ::core::option::Option<&'static str> {
+                self.info()?.fix
+            }
+
+            /// The subcode's retry advice, if the catalog gives one (it overrides the code's).
+            pub fn retry(&self) -> ::core::option::Option<::errcat::RetryAdvice> {
+                self.info()?.retry
+            }
+
+            /// The subcode's category, if the catalog gives one (it overrides the code's).
+            pub fn category(&self) -> ::core::option::Option<::errcat::Category> {
+                self.info()?.category
+            }
+        }
+    });
+    source
+}
+
 fn type_doc(error_type: &Type) -> Vec<String> {
     let mut text = code_span(&error_type.wire);
     if let Some(description) = &error_type.description {
@@ -1051,6 +1128,46 @@ fn type_enum(provider: &Provider) -> Source {
         variants,
         integers: false,
     })
+}
+
+/// `subcode()` (typed when the catalog lists `subcodes`) and, with a table, `with_subcode()` and
+/// the lookup of the subcode's facts; nothing without a `subcode` slot.
+fn subcode_methods(provider: &Provider) -> TokenStream {
+    if !provider.has_slot(Slot::Subcode) {
+        return TokenStream::new();
+    }
+    if provider.subcodes.is_empty() {
+        return quote! {
+            /// The subcode the body carried, if any (as sent; integers as their digits).
+            pub fn subcode(&self) -> ::core::option::Option<&str> {
+                self.fields.subcode.as_ref().map(::errcat::wire::WireText::as_str)
+            }
+        };
+    }
+    quote! {
+        /// The subcode the body carried, if any: a listed [`SubCode`] or `SubCode::Unknown`.
+        pub fn subcode(&self) -> ::core::option::Option<SubCode> {
+            self.fields.subcode.clone().map(SubCode::from_wire_text)
+        }
+
+        /// Sets the subcode (written as an integer for the catalog's integer subcodes).
+        #[must_use]
+        pub fn with_subcode(mut self, subcode: SubCode) -> Self {
+            let wire = if subcode.info().is_some_and(|info| info.integer) {
+                ::errcat::wire::WireText::resolve_number(&SubCode::TABLE, subcode.as_str())
+            } else {
+                ::errcat::wire::WireText::resolve(&SubCode::TABLE, subcode.as_str())
+            };
+            self.fields.subcode = ::core::option::Option::Some(wire);
+            self
+        }
+
+        /// The catalog facts of the subcode the body carried, if it is a listed one.
+        fn subcode_info(&self) -> ::core::option::Option<&'static ::errcat::CodeInfo> {
+            let index = SubCode::TABLE.find(self.fields.subcode.as_ref()?.as_str())?;
+            SubCode::INFO.get(index)
+        }
+    }
 }
 
 /// For providers that send some errors with a 2xx status (`error_when`): `Error::ERROR_WHEN`,
@@ -1302,6 +1419,23 @@ fn error_struct(provider: &Provider) -> TokenStream {
         .then(|| quote!(fields.set_code_is_number(code.info().is_some_and(|info| info.integer));));
     let text_slots = text_slot_methods(provider);
     let declared_fields = declared_field_methods(provider);
+    let subcode_methods = subcode_methods(provider);
+    // What the catalog states for the error: its subcode's facts first (when it has subcodes),
+    // then its code's.
+    let stated = |fact: TokenStream| {
+        if provider.subcodes.is_empty() {
+            quote!(self.code.info().and_then(|info| info.#fact))
+        } else {
+            quote! {
+                self.subcode_info()
+                    .and_then(|info| info.#fact)
+                    .or_else(|| self.code.info().and_then(|info| info.#fact))
+            }
+        }
+    };
+    let stated_retry = stated(quote!(retry));
+    let stated_category = stated(quote!(category));
+    let stated_user_message = stated(quote!(user_message));
     // A body without a message slot carries no message: the catalog's is the only one.
     // An error built to send carries the markers that make a 2xx body an error.
     let set_markers = {
@@ -1515,7 +1649,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// A message safe to show end users: the catalog's for the code, else the category's
             /// default.
             pub fn user_message(&self) -> &'static str {
-                match self.code.info().and_then(|info| info.user_message) {
+                match #stated_user_message {
                     ::core::option::Option::Some(text) => text,
                     ::core::option::Option::None => self.category().default_user_message(),
                 }
@@ -1526,7 +1660,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// A retry hint in the response's headers (see [`HEADER_NAMES`]) has the last word:
             /// `false` means `Never`, `true` turns `Never` into `Backoff`.
             pub fn retry(&self) -> ::errcat::RetryAdvice {
-                let advice = match (self.code.info().and_then(|info| info.retry), status_info(self.status.as_u16())) {
+                let advice = match (#stated_retry, status_info(self.status.as_u16())) {
                     (::core::option::Option::Some(retry), _) => retry,
                     (::core::option::Option::None, ::core::option::Option::Some(row)) => row.retry,
                     (::core::option::Option::None, ::core::option::Option::None) => ::errcat::RetryAdvice::for_status(self.status.as_u16()),
@@ -1537,7 +1671,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// The cross-provider category: the catalog's for the code, else (an unknown code, or
             /// one without a documented status) the status table's for the response's status.
             pub fn category(&self) -> ::errcat::Category {
-                match (self.code.info().and_then(|info| info.category), status_info(self.status.as_u16())) {
+                match (#stated_category, status_info(self.status.as_u16())) {
                     (::core::option::Option::Some(category), _) => category,
                     (::core::option::Option::None, ::core::option::Option::Some(row)) => row.category,
                     (::core::option::Option::None, ::core::option::Option::None) => ::errcat::Category::for_status(self.status.as_u16()),
@@ -1578,6 +1712,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             #type_methods
             #text_slots
             #declared_fields
+            #subcode_methods
             #success_items
             #request_id_setter
             #metadata_methods

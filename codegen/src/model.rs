@@ -213,6 +213,8 @@ words! {
         RetryAfter = "retry_after",
         /// `errors`
         Errors = "errors",
+        /// `subcode`
+        Subcode = "subcode",
     }
 }
 
@@ -310,6 +312,8 @@ pub struct Catalog {
     pub types: Vec<ErrorType>,
     /// The documented errors.
     pub codes: Vec<Code>,
+    /// The second codes a body may carry beside its code (`subcodes:`), with their own facts.
+    pub subcodes: Vec<Code>,
     /// Documented bodies not tied to one code.
     pub examples: Vec<Example>,
     /// The provider's own header names.

@@ -32,6 +32,8 @@ pub struct Provider {
     pub types: Vec<Type>,
     /// The documented errors.
     pub codes: Vec<Code>,
+    /// The subcodes, resolved like codes (no type, pattern or examples).
+    pub subcodes: Vec<Code>,
     /// Every documented example, code-level ones first in code order, then provider-level ones.
     pub examples: Vec<Example>,
     /// The provider's own header names, per key of `model::HEADER_NAME_KEYS`, in that order

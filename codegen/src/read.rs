@@ -35,6 +35,7 @@ pub fn catalog(
             "codes",
             "examples",
             "header_names",
+            "subcodes",
         ],
         diagnostics,
     )?;
@@ -77,6 +78,11 @@ pub fn catalog(
         .into_iter()
         .filter_map(|(key, integer, node, path)| code(key, integer, node, &path, diagnostics))
         .collect();
+    let subcodes = map
+        .keyed_entries("subcodes", false, diagnostics)
+        .into_iter()
+        .filter_map(|(key, integer, node, path)| subcode(key, integer, node, &path, diagnostics))
+        .collect();
     let examples = map.examples("examples", true, diagnostics);
     let header_names = match map.take("header_names") {
         Some((node, path)) => header_names(node, &path, diagnostics),
@@ -94,6 +100,7 @@ pub fn catalog(
         statuses,
         types,
         codes,
+        subcodes,
         examples,
         header_names,
     })
@@ -489,18 +496,52 @@ fn code(
     path: &Path,
     diagnostics: &mut Diagnostics,
 ) -> Option<Code> {
+    code_entry(key, integer, node, path, CodeTable::Codes, diagnostics)
+}
+
+/// Which table a code entry belongs to: the codes, or the subcodes (which have no type, pattern,
+/// endpoints or examples of their own).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeTable {
+    Codes,
+    Subcodes,
+}
+
+/// A subcode entry (`subcodes:`): the facts of a code, for the second code a body may carry.
+fn subcode(
+    key: String,
+    integer: bool,
+    node: &Node,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<Code> {
+    code_entry(key, integer, node, path, CodeTable::Subcodes, diagnostics)
+}
+
+fn code_entry(
+    key: String,
+    integer: bool,
+    node: &Node,
+    path: &Path,
+    table: CodeTable,
+    diagnostics: &mut Diagnostics,
+) -> Option<Code> {
     let key_located = Located::new(key.clone(), Origin::Yaml(path.parent()?.key(&key)));
-    let mut map = Fields::open(
-        node,
-        path,
-        format!("code `{key}`"),
-        &[
-            CODE_FACT_KEYS,
-            &["endpoints", "rust_name", "examples", "pattern"],
-        ]
-        .concat(),
-        diagnostics,
-    )?;
+    let (what, keys) = match table {
+        CodeTable::Codes => (
+            format!("code `{key}`"),
+            [
+                CODE_FACT_KEYS,
+                &["endpoints", "rust_name", "examples", "pattern"],
+            ]
+            .concat(),
+        ),
+        CodeTable::Subcodes => (
+            format!("subcode `{key}`"),
+            [&CODE_FACT_KEYS[1..], &["rust_name"]].concat(),
+        ),
+    };
+    let mut map = Fields::open(node, path, what, &keys, diagnostics)?;
     let status_written = map.has("status");
     let statuses = map.numbers("status", diagnostics);
     let message = map.required_string("message", diagnostics);

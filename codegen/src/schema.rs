@@ -80,11 +80,17 @@ pub fn catalog_schema() -> Value {
                 "items": { "$ref": "#/definitions/catalog_example" },
             },
             "header_names": header_names(),
+            "subcodes": {
+                "description": "Optional. The second codes a body may carry beside its code, read from the envelope's `subcode` slot: `enum SubCode`. Key: the wire subcode (a YAML integer for a JSON integer). A subcode's `retry`, `category` and `user_message` replace the code's.",
+                "type": ["object", "null"],
+                "additionalProperties": { "$ref": "#/definitions/subcode_entry" },
+            },
         },
         "definitions": {
             "status_entry": status_entry(),
             "type_entry": type_entry(),
             "code_entry": code_entry(),
+            "subcode_entry": subcode_entry(),
             "code_example": example(false),
             "catalog_example": example(true),
         },
@@ -261,6 +267,10 @@ fn slot_doc(slot: Slot) -> (&'static str, &'static str) {
             "`with_retry_after()`; `retry_after()` reads the body, else the `Retry-After` header",
         ),
         Slot::Errors => ("array", "`sub_errors()`, `with_sub_error()`"),
+        Slot::Subcode => (
+            "string or integer",
+            "`subcode()` → `Option<SubCode>` plus `with_subcode()` when the catalog has `subcodes`; otherwise `subcode()` → `Option<&str>`",
+        ),
     }
 }
 
@@ -306,6 +316,21 @@ fn type_entry() -> Value {
                 "Optional. The key of the code a body of this type without a code is, when `identify_by` lists `type`."
             ),
         },
+    })
+}
+
+fn subcode_entry() -> Value {
+    let properties: Map<String, Value> = CODE_FACT_KEYS[1..]
+        .iter()
+        .chain(&["rust_name"])
+        .map(|key| ((*key).to_owned(), code_key(key)))
+        .collect();
+    json!({
+        "description": "A subcode: a variant of `enum SubCode`, with the facts of a code (no type, pattern, endpoints or examples).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["message"],
+        "properties": properties,
     })
 }
 

@@ -29,6 +29,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     let examples = check_examples(catalog, &codes, &identification, diagnostics);
     let header_names = check_header_names(catalog, diagnostics);
     let fields = check_declared_fields(catalog, diagnostics);
+    let subcodes = check_subcodes(catalog, &statuses, diagnostics);
     if !diagnostics.is_empty() {
         return None;
     }
@@ -83,6 +84,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
         statuses,
         types,
         codes: codes.into_iter().collect::<Option<Vec<_>>>()?,
+        subcodes,
         examples,
         header_names,
     })
@@ -634,6 +636,95 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Subcodes become the generated `SubCode` enum, read from the envelope's `subcode` slot: each
+/// needs a distinct Rust name and wire string, a message, and valid statuses; their retry advice
+/// and category resolve like a code's (stated, else from the first status), without types. The
+/// envelope must have the slot they are read from.
+fn check_subcodes(
+    catalog: &Catalog,
+    statuses: &[plan::Status],
+    diagnostics: &mut Diagnostics,
+) -> Vec<plan::Code> {
+    if catalog.subcodes.is_empty() {
+        return Vec::new();
+    }
+    if !catalog
+        .envelope
+        .keys
+        .iter()
+        .any(|key| key.slot.value == Slot::Subcode)
+    {
+        diagnostics.error_help(
+            Rule::Envelope,
+            &catalog.envelope.origin.child_key("keys"),
+            "the catalog lists `subcodes`, but the envelope has no `subcode` key",
+            "add `subcode: <wire key>` under `envelope.keys`",
+        );
+    }
+    let mut names: BTreeMap<String, &Located<String>> = BTreeMap::new();
+    let mut wires: BTreeMap<&str, &Code> = BTreeMap::new();
+    let mut resolved = Vec::with_capacity(catalog.subcodes.len());
+    for subcode in &catalog.subcodes {
+        let ident = variant_ident(
+            &subcode.key,
+            subcode.rust_name.as_ref(),
+            &mut names,
+            ("subcode", "S"),
+            diagnostics,
+        );
+        if let Some(first) = wires.insert(&subcode.key.value, subcode) {
+            diagnostics.error_help(
+                Rule::DuplicateWire,
+                &subcode.key.origin,
+                format!(
+                    "subcodes `{}` and `{}` have the same wire string",
+                    first.key.value, subcode.key.value
+                ),
+                "merge them into one subcode",
+            );
+        }
+        for (key, text) in [
+            ("message", Some(&subcode.message)),
+            ("user_message", subcode.user_message.as_ref()),
+            ("fix", subcode.fix.as_ref()),
+        ] {
+            if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
+                diagnostics.error_help(
+                    Rule::EmptyText,
+                    &text.origin,
+                    format!("subcode `{}` has an empty `{key}`", subcode.key.value),
+                    format!("write the {}, or remove the key", key.replace('_', " ")),
+                );
+            }
+        }
+        let checked: Vec<u16> = subcode
+            .statuses
+            .iter()
+            .filter_map(|status| check_status(catalog, status, diagnostics))
+            .collect();
+        let row = checked
+            .first()
+            .and_then(|status| statuses.iter().find(|row| row.status == *status));
+        let Some(ident) = ident else { continue };
+        resolved.push(plan::Code {
+            wire: subcode.key.value.clone(),
+            integer: subcode.integer,
+            ident,
+            type_index: None,
+            statuses: checked,
+            message: subcode.message.value.clone(),
+            pattern: None,
+            description: subcode.description.clone(),
+            user_message: subcode.user_message.as_ref().map(|text| text.value.clone()),
+            fix: subcode.fix.as_ref().map(|text| text.value.clone()),
+            retry: subcode.retry.or(row.and_then(|row| row.retry)),
+            category: subcode.category.or(row.and_then(|row| row.category)),
+            endpoints: Vec::new(),
+        });
+    }
+    resolved
+}
+
 /// The names of methods every generated `Error` has (or may have), which a declared field's
 /// accessor (`<name>`) and setter (`with_<name>`) must not take; and common trait methods, which
 /// an inherent method would shadow.
@@ -670,6 +761,8 @@ const ERROR_METHODS: &[&str] = &[
     "code_of_type",
     "code_of_status",
     "sub_error",
+    "subcode",
+    "from_success",
     "clone",
     "fmt",
     "eq",

@@ -93,11 +93,13 @@ pub enum Slot {
     RetryAfter,
     /// Sub-errors (a JSON array).
     Errors,
+    /// A second code beside the code (a string or an integer): `error_subcode`, a decline reason.
+    Subcode,
 }
 
 impl Slot {
     /// Every slot.
-    pub const ALL: [Slot; 10] = [
+    pub const ALL: [Slot; 11] = [
         Slot::Code,
         Slot::Message,
         Slot::Type,
@@ -108,6 +110,7 @@ impl Slot {
         Slot::Metadata,
         Slot::RetryAfter,
         Slot::Errors,
+        Slot::Subcode,
     ];
 
     /// The catalog spelling of the slot.
@@ -123,6 +126,7 @@ impl Slot {
             Slot::Metadata => "metadata",
             Slot::RetryAfter => "retry_after",
             Slot::Errors => "errors",
+            Slot::Subcode => "subcode",
         }
     }
 
@@ -153,6 +157,8 @@ pub struct Envelope {
     pub codes: &'static WireTable,
     /// The catalog's error types, likewise.
     pub types: &'static WireTable,
+    /// The catalog's subcodes, likewise.
+    pub subcodes: &'static WireTable,
 }
 
 impl Envelope {
@@ -248,6 +254,8 @@ pub struct Fields {
     pub retry_after: Option<u64>,
     /// [`Slot::Errors`]
     pub errors: Option<Vec<Value>>,
+    /// [`Slot::Subcode`]
+    pub subcode: Option<WireText>,
     /// Keys of the error object that the envelope does not name, and known keys whose value had
     /// another type than their slot's, kept as sent.
     pub extra: Map<String, Value>,
@@ -285,6 +293,7 @@ impl Fields {
             Slot::Metadata => self.metadata.take().map(Value::Object),
             Slot::RetryAfter => self.retry_after.take().map(Value::from),
             Slot::Errors => self.errors.take().map(Value::Array),
+            Slot::Subcode => self.subcode.take().map(wire),
         }
     }
 
@@ -341,6 +350,7 @@ mod tests {
         ],
         codes: &WireTable::EMPTY,
         types: &WireTable::EMPTY,
+        subcodes: &WireTable::EMPTY,
     };
 
     #[test]
@@ -530,6 +540,7 @@ mod tests {
         ],
         codes: &CODES,
         types: &WireTable::EMPTY,
+        subcodes: &WireTable::EMPTY,
     };
 
     /// A one-name table: every name lands in the only slot of the only bucket. Shared with the

@@ -643,6 +643,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
         statuses: Vec::new(),
         types,
         codes,
+        subcodes: Vec::new(),
         examples: Vec::new(),
         header_names: Default::default(),
     }

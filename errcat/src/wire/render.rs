@@ -124,6 +124,7 @@ impl Render<'_> {
         };
         let texts = wire(&fields.code, self.code)
             + wire(&fields.error_type, self.error_type)
+            + wire(&fields.subcode, None)
             + text(&fields.message)
             + text(&fields.param)
             + text(&fields.field)
@@ -164,6 +165,7 @@ impl Fields {
             Slot::Metadata => self.metadata.as_ref().map(SlotValue::Object),
             Slot::RetryAfter => self.retry_after.map(SlotValue::Number),
             Slot::Errors => self.errors.as_deref().map(SlotValue::List),
+            Slot::Subcode => wire(&self.subcode),
         }
     }
 

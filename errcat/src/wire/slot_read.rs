@@ -69,6 +69,14 @@ pub(super) fn read_slot<'de, A: MapAccess<'de>>(
         Slot::Errors => at.file(fields, map.next_value_seed(SlotSeed(List))?, |fields| {
             &mut fields.errors
         }),
+        Slot::Subcode => at.file(
+            fields,
+            map.next_value_seed(SlotSeed(Wire {
+                table: envelope.subcodes,
+                numbers: true,
+            }))?,
+            |fields| &mut fields.subcode,
+        ),
     }
     Ok(())
 }
@@ -444,9 +452,14 @@ mod tests {
                 slot: Slot::Errors,
                 names: &["errors"],
             },
+            KeySpec {
+                slot: Slot::Subcode,
+                names: &["subcode"],
+            },
         ],
         codes: &CODES,
         types: &WireTable::EMPTY,
+        subcodes: &WireTable::EMPTY,
     };
 
     fn decoded(body: &Value) -> Fields {
@@ -523,7 +536,7 @@ mod tests {
         ];
         let fits = |key: &str, value: &Value| match key {
             // Codes may be JSON integers (`"code": 21211`), negative ones included.
-            "code" => value.is_string() || value.is_i64() || value.is_u64(),
+            "code" | "subcode" => value.is_string() || value.is_i64() || value.is_u64(),
             "message" | "type" | "param" | "field" | "details" | "request_id" => value.is_string(),
             "metadata" => value.is_object(),
             "retry_after" => value.is_u64(),
