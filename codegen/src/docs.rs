@@ -651,7 +651,8 @@ fn statuses_not_in_table(provider: &Provider) -> Vec<(u16, Vec<String>)> {
     let mut missing: Vec<(u16, Vec<String>)> = Vec::new();
     for error in &provider.codes {
         for &status in &error.statuses {
-            if status_row(provider, status).is_some() {
+            // Success statuses (errors a provider sends with 2xx) belong in no error-status table.
+            if status < 400 || status_row(provider, status).is_some() {
                 continue;
             }
             match missing.iter_mut().find(|(missing, _)| *missing == status) {

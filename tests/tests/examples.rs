@@ -1,13 +1,13 @@
-//! Every documented example of every seed catalog decodes to its code and re-encodes to the
-//! same JSON; the headers shown with it are read back too.
+//! Every documented example of every catalog decodes to its code and re-encodes to the same
+//! JSON; the headers shown with it are read back too.
 
 mod common;
 
 use common::{json, Catalog};
 use errcat::ApiError;
 
-fn examples_decode_and_reencode<C: Catalog>() {
-    assert!(!C::examples().is_empty(), "{} has no examples", C::MODULE);
+/// Checks every example of `C`; gives how many there were.
+fn examples_decode_and_reencode<C: Catalog>() -> usize {
     for example in C::examples() {
         let mut builder = http::Response::builder().status(example.status);
         for (name, value) in example.headers {
@@ -57,11 +57,25 @@ fn examples_decode_and_reencode<C: Catalog>() {
             );
         }
     }
+    C::examples().len()
 }
 
 #[test]
 fn every_example_of_every_catalog() {
-    each_catalog!(examples_decode_and_reencode);
+    let mut examples = std::collections::BTreeMap::new();
+    each_catalog!(C => {
+        examples.insert(C::MODULE, examples_decode_and_reencode::<C>());
+    });
+    // Every seed catalog documents examples (a real provider may print none in full).
+    for seed in [
+        "licensekey",
+        "vaultspay",
+        "verification",
+        "vivamo",
+        "vrp_billing",
+    ] {
+        assert!(examples[seed] > 0, "{seed} has no examples");
+    }
 }
 
 #[test]
