@@ -8,7 +8,8 @@ use serde_json::Value;
 // `each_provider!`: one line per catalog in catalog/, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/each_provider.rs"));
 
-/// `Error::decode` of every provider on an arbitrary status (the first two bytes) and body (the
+/// `Error::decode` of every provider (the workspace's catalogs and the test catalogs, which hold
+/// every shape the format describes) on an arbitrary status (the first two bytes) and body (the
 /// rest): a body that decodes re-encodes to JSON equal to the input, and decodes again to the
 /// same error.
 pub fn decode(data: &[u8]) {
@@ -17,8 +18,8 @@ pub fn decode(data: &[u8]) {
     };
     let status = u16::from_le_bytes(*status);
     macro_rules! check {
-        ($module:ident) => {
-            if let Ok(error) = errcat_generated::$module::Error::decode(status, body) {
+        ($($module:ident)::*) => {
+            if let Ok(error) = $($module)::*::Error::decode(status, body) {
                 let input: Value = serde_json::from_slice(body).expect("a decoded body is JSON");
                 let rendered = error.to_json();
                 let output: Value =
@@ -27,15 +28,16 @@ pub fn decode(data: &[u8]) {
                     output,
                     input,
                     "{} re-encoded differently",
-                    stringify!($module)
+                    stringify!($($module)::*)
                 );
-                let again = errcat_generated::$module::Error::decode(status, &rendered)
+                let again = $($module)::*::Error::decode(status, &rendered)
                     .expect("a rendered body decodes");
                 assert_eq!(again, error);
             }
         };
     }
     each_provider!(check);
+    each_test_provider!(check);
 }
 
 /// `Code::from_wire` of every provider on an arbitrary string: `as_str` gives it back.
@@ -44,11 +46,11 @@ pub fn from_wire(data: &[u8]) {
         return;
     };
     macro_rules! check {
-        ($module:ident) => {
-            let code = errcat_generated::$module::Code::from_wire(wire);
+        ($($module:ident)::*) => {
+            let code = $($module)::*::Code::from_wire(wire);
             assert_eq!(code.as_str(), wire);
             assert_eq!(
-                errcat_generated::$module::Code::from_wire_string(wire.to_owned()),
+                $($module)::*::Code::from_wire_string(wire.to_owned()),
                 code
             );
         };
