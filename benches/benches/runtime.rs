@@ -7,9 +7,10 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use errcat_benches::{
-    large_licensekey_body, licensekey as hand_lk, vaultspay as hand_vp, LARGE_BODY_FIELDS,
+    large_licensekey_body, licensekey as hand_lk, twilio as hand_tw, vaultspay as hand_vp,
+    vivamo as hand_vv, INTEGER_BODY, LARGE_BODY_FIELDS, MESSAGE_BODY,
 };
-use errcat_generated::{licensekey, vaultspay};
+use errcat_generated::{licensekey, twilio, vaultspay, vivamo};
 
 const TYPICAL: &[u8] = br#"{"error":{"code":"validation_failed","message":"email: must be a valid email address","type":"invalid_request","param":"email","request_id":"req_01HX7ABCDEFG"}}"#;
 
@@ -39,6 +40,30 @@ fn decode(c: &mut Criterion) {
         b.iter(|| {
             let text = std::str::from_utf8(black_box(TYPICAL)).unwrap();
             serde_json::from_str::<hand_vp::Borrowed>(text).unwrap()
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("decode_integer");
+    group.bench_function("errcat", |b| {
+        b.iter(|| twilio::Error::decode(400, black_box(INTEGER_BODY)).unwrap())
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| {
+            let body = serde_json::from_slice::<hand_tw::Body>(black_box(INTEGER_BODY)).unwrap();
+            (body.code(), body)
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("decode_message");
+    group.bench_function("errcat", |b| {
+        b.iter(|| vivamo::Error::decode(400, black_box(MESSAGE_BODY)).unwrap())
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| {
+            let body = serde_json::from_slice::<hand_vv::Body>(black_box(MESSAGE_BODY)).unwrap();
+            (body.code(), body)
         })
     });
     group.finish();

@@ -1,4 +1,4 @@
-//! The baselines errcat is measured against: what a skilled developer writes by hand for two seed
+//! The baselines errcat is measured against: what a skilled developer writes by hand for four
 //! providers instead of a catalog (a `Code` enum with serde renames, a serde-derived body that
 //! keeps unknown keys with `#[serde(flatten)]`, a `status()` match, a thiserror `Display`), and a
 //! borrowed-`&str` body with no extras: the cost of parsing the JSON at all.
@@ -137,6 +137,127 @@ pub mod licensekey {
         pub metadata: Option<std::collections::BTreeMap<&'a str, &'a serde_json::value::RawValue>>,
     }
 }
+
+/// Hand-written Twilio errors: a flat body whose code is a JSON integer, matched to an enum.
+pub mod twilio {
+    use serde::{Deserialize, Serialize};
+    use serde_json::{Map, Value};
+
+    /// A few documented codes, by number.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Code {
+        AuthenticationFailed,
+        NotFound,
+        TooManyRequests,
+        InvalidToNumber,
+        InvalidFromNumber,
+        NotSmsCapable,
+        Unsubscribed,
+        /// Anything else, with its number.
+        Unknown(i64),
+    }
+
+    impl Code {
+        /// The code a number names.
+        pub fn from_number(number: i64) -> Code {
+            match number {
+                20003 => Code::AuthenticationFailed,
+                20404 => Code::NotFound,
+                20429 => Code::TooManyRequests,
+                21211 => Code::InvalidToNumber,
+                21212 => Code::InvalidFromNumber,
+                21606 => Code::NotSmsCapable,
+                21610 => Code::Unsubscribed,
+                other => Code::Unknown(other),
+            }
+        }
+    }
+
+    /// The body, keeping unknown keys; the code is typed after parsing, as by hand.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct Body {
+        pub code: i64,
+        pub message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub more_info: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub status: Option<u16>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    impl Body {
+        /// The typed code.
+        pub fn code(&self) -> Code {
+            Code::from_number(self.code)
+        }
+    }
+}
+
+/// Hand-written Vivamo errors: no codes, told apart by a `match` on the exact message text.
+pub mod vivamo {
+    use serde::{Deserialize, Serialize};
+    use serde_json::{Map, Value};
+
+    /// The documented texts.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Code {
+        CustomerAlreadyExists,
+        EmailAlreadyExists,
+        EmailDomainNotSupported,
+        PhoneNumberNotUsable,
+        CustomerNotFound,
+        BothCustomerReferenceAndNewCustomer,
+        CustomerReferenceMissing,
+        Unknown,
+    }
+
+    impl Code {
+        /// The code a message text names.
+        pub fn from_text(text: &str) -> Code {
+            match text {
+                "This customer already exists" => Code::CustomerAlreadyExists,
+                "A customer with this email address already exists." => Code::EmailAlreadyExists,
+                "Sorry, this email domain is not supported" => Code::EmailDomainNotSupported,
+                "Sorry, this phone number cannot be used. Please use a valid mobile number." => {
+                    Code::PhoneNumberNotUsable
+                }
+                "Customer with provided externalId not found." => Code::CustomerNotFound,
+                "Both externalCustomerId and newCustomer cannot be provided at the same time." => {
+                    Code::BothCustomerReferenceAndNewCustomer
+                }
+                "Either externalCustomerId or newCustomer must be provided." => {
+                    Code::CustomerReferenceMissing
+                }
+                _ => Code::Unknown,
+            }
+        }
+    }
+
+    /// The body, keeping unknown keys.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct Body {
+        pub message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub errors: Option<Vec<Value>>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    impl Body {
+        /// The typed code.
+        pub fn code(&self) -> Code {
+            Code::from_text(&self.message)
+        }
+    }
+}
+
+/// A Twilio error body with an integer code (the `decode_integer` benchmark).
+pub const INTEGER_BODY: &[u8] = br#"{"code":21211,"message":"The 'To' number +1555 is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/21211","status":400}"#;
+
+/// A Vivamo error body, identified by its message text (the `decode_message` benchmark).
+pub const MESSAGE_BODY: &[u8] =
+    br#"{"message":"Either externalCustomerId or newCustomer must be provided."}"#;
 
 /// The metadata entries (and unknown keys) of the `decode_large` benchmark's body: about 4 KB.
 pub const LARGE_BODY_FIELDS: usize = 60;

@@ -19,7 +19,7 @@
 //! This crate cannot depend on `errcat`, so `retry_for_status` and `category_for_status`
 //! mirror those two rules, and the page always states the value a client will see.
 
-use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
+use crate::model::{Category, Fallback, IdentifyBy, RetryAdvice, Scalar, Slot};
 use crate::plan::{Code, Example, Provider, Status, Type};
 
 /// The Markdown error reference of one provider.
@@ -139,6 +139,40 @@ fn response_format(page: &mut Page, provider: &Provider) {
         })
         .collect();
     page.table(&["Key", "Holds", "JSON type", "Description"], &rows);
+    if !provider.fields.is_empty() {
+        page.push("Other documented keys, kept as sent:");
+        let rows: Vec<Vec<String>> = provider
+            .fields
+            .iter()
+            .map(|field| {
+                vec![
+                    code(&field.key),
+                    field.kind.as_str().to_owned(),
+                    field.description.as_deref().map_or_else(String::new, text),
+                ]
+            })
+            .collect();
+        page.table(&["Key", "JSON type", "Description"], &rows);
+    }
+    if !provider.error_when.is_empty() {
+        let markers: Vec<String> = provider
+            .error_when
+            .iter()
+            .map(|(key, value)| {
+                let value = match value {
+                    Scalar::Null => "null".to_owned(),
+                    Scalar::Bool(flag) => flag.to_string(),
+                    Scalar::Integer(number) => number.to_string(),
+                    Scalar::Text(text) => format!("{text:?}"),
+                };
+                code(&format!("\"{key}\": {value}"))
+            })
+            .collect();
+        page.push(format!(
+            "Some errors come with a success (2xx) status: a body is an error when it has {}.",
+            markers.join(" and ")
+        ));
+    }
     if let Some(example) = provider.examples.first() {
         page.push(format!(
             "For example, {}:",
@@ -147,9 +181,33 @@ fn response_format(page: &mut Page, provider: &Provider) {
         page.push(fenced("json", &pretty_json(&example.body)));
     }
     page.push(identification(provider));
+    if let Some(fallbacks) = fallback_sentence(provider) {
+        page.push(fallbacks);
+    }
     if let Some(headers) = header_names(provider) {
         page.push(headers);
     }
+}
+
+/// How errors are told apart when the body does not name them (`identify_by` fallbacks).
+fn fallback_sentence(provider: &Provider) -> Option<String> {
+    if provider.fallbacks.is_empty() {
+        return None;
+    }
+    let steps: Vec<&str> = provider
+        .fallbacks
+        .iter()
+        .map(|fallback| match fallback {
+            Fallback::Message => "the message text, matched against the errors' message patterns",
+            Fallback::Type => "the error type, when the type section below names an error for it",
+            Fallback::Status => "the HTTP status, when the status table names an error for it",
+        })
+        .collect();
+    Some(format!(
+        "A body that does not name its error this way is identified, in this order, by {}. A body \
+         nothing identifies is still an error, handled by its HTTP status.",
+        steps.join("; then by ")
+    ))
 }
 
 /// The provider's own header names, as a sentence per kind; `None` when the catalog names none.
@@ -233,12 +291,18 @@ fn status_table(page: &mut Page, provider: &Provider) {
             .statuses
             .iter()
             .map(|row| {
+                let meaning = text(&capitalized(meaning_without_reason(
+                    &row.meaning,
+                    reason_phrase(row.status),
+                )));
+                let identifies = row
+                    .code
+                    .and_then(|index| provider.codes.get(index))
+                    .map(|named| format!(" A body without its own error is {}.", code(&named.wire)))
+                    .unwrap_or_default();
                 vec![
                     status_label(row.status),
-                    text(&capitalized(meaning_without_reason(
-                        &row.meaning,
-                        reason_phrase(row.status),
-                    ))),
+                    format!("{meaning}{identifies}"),
                     code(category_name(status_category(row))),
                     retry_short(status_retry(row)).to_owned(),
                 ]
@@ -366,6 +430,12 @@ fn code_section(page: &mut Page, provider: &Provider, index: usize, error: &Code
             "**Message:** {} (exact text; identifies this error)",
             code(&error.message)
         )),
+    }
+    if let Some(pattern) = &error.pattern {
+        facts.push(format!(
+            "**Message pattern:** {} (identifies this error; `{{…}}` marks a value the text carries)",
+            code(&pattern_text(pattern))
+        ));
     }
     facts.push(format!("**User message:** {}", user_message(error)));
     if !error.endpoints.is_empty() {
@@ -819,6 +889,17 @@ fn slot_meaning(provider: &Provider, slot: Slot) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// `429 Too Many Requests`, or the bare number for a status without a standard phrase.
+/// A message pattern written back as the catalog writes it (`API rate limit exceeded for {ip}.`).
+fn pattern_text(parts: &[errcat_table::pattern::Part<String>]) -> String {
+    parts
+        .iter()
+        .map(|part| match part {
+            errcat_table::pattern::Part::Text(text) => text.replace('{', "{{").replace('}', "}}"),
+            errcat_table::pattern::Part::Value(name) => format!("{{{name}}}"),
+        })
+        .collect()
+}
+
 /// A code's statuses: `400 Bad Request`, `403 Forbidden, 429 Too Many Requests`, or that the
 /// provider documents none.
 fn statuses_label(statuses: &[u16]) -> String {

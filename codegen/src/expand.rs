@@ -1154,7 +1154,7 @@ fn subcode_methods(provider: &Provider) -> TokenStream {
         #[must_use]
         pub fn with_subcode(mut self, subcode: SubCode) -> Self {
             let wire = if subcode.info().is_some_and(|info| info.integer) {
-                ::errcat::wire::WireText::resolve_number(&SubCode::TABLE, subcode.as_str())
+                ::errcat::wire::WireText::resolve_digits(&SubCode::TABLE, subcode.as_str())
             } else {
                 ::errcat::wire::WireText::resolve(&SubCode::TABLE, subcode.as_str())
             };

@@ -158,7 +158,7 @@ impl SlotKind for Wire<'_> {
 
     fn number(self, number: u64) -> Result<WireText, Value> {
         if self.numbers {
-            Ok(WireText::resolve_number(self.table, number))
+            Ok(WireText::resolve_number(self.table, i128::from(number)))
         } else {
             Err(Value::from(number))
         }
@@ -166,7 +166,7 @@ impl SlotKind for Wire<'_> {
 
     fn negative(self, number: i64) -> Result<WireText, Value> {
         if self.numbers {
-            Ok(WireText::resolve_number(self.table, number))
+            Ok(WireText::resolve_number(self.table, i128::from(number)))
         } else {
             Err(Value::from(number))
         }

@@ -87,12 +87,19 @@ impl WireText {
         }
     }
 
-    /// A JSON integer resolved against `table` by its decimal text.
-    pub fn resolve_number(table: &WireTable, number: impl fmt::Display) -> WireText {
-        let text = number.to_string();
-        match table.find_name(&text) {
+    /// A JSON integer resolved against `table` by its decimal text (written on the stack: a
+    /// listed integer allocates nothing).
+    #[inline]
+    pub fn resolve_number(table: &WireTable, number: i128) -> WireText {
+        let mut buffer = [0u8; 40];
+        WireText::resolve_digits(table, decimal(number, &mut buffer))
+    }
+
+    /// Integer digits (`"21211"`, `"-1"`) resolved against `table` as a JSON integer.
+    pub fn resolve_digits(table: &WireTable, digits: &str) -> WireText {
+        match table.find_name(digits) {
             Some((index, name)) => WireText::ListedNumber { index, name },
-            None => WireText::UnlistedNumber(text),
+            None => WireText::UnlistedNumber(digits.to_owned()),
         }
     }
 
@@ -105,6 +112,27 @@ impl WireText {
         }
         serde_json::Value::String(self.into_string())
     }
+}
+
+/// The decimal text of `number`, written at the end of `buffer` (40 bytes hold any `i128`).
+fn decimal(number: i128, buffer: &mut [u8; 40]) -> &str {
+    let mut rest = number.unsigned_abs();
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        // `rest % 10` is a single digit.
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if number < 0 {
+        start -= 1;
+        buffer[start] = b'-';
+    }
+    // Only ASCII digits and `-` were written.
+    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }
 
 /// The JSON integer whose decimal text is `text`, if it is one.
@@ -186,4 +214,29 @@ pub fn deserialize_wire_name<'de, D: Deserializer<'de>, T: WireName>(
         }
     }
     deserializer.deserialize_any(NameVisitor(std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_text_of_every_kind_of_integer() {
+        let mut buffer = [0u8; 40];
+        for number in [
+            0,
+            7,
+            -1,
+            21211,
+            i128::from(i64::MIN),
+            i128::from(u64::MAX),
+            i128::MIN,
+            i128::MAX,
+        ] {
+            assert_eq!(decimal(number, &mut buffer), number.to_string());
+        }
+        let listed = WireText::resolve_number(&WireTable::EMPTY, 42);
+        assert_eq!(listed, WireText::UnlistedNumber("42".into()));
+        assert!(listed.is_number());
+    }
 }
