@@ -388,6 +388,7 @@ pub(crate) fn envelope_expr(
     subcodes: &TokenStream,
 ) -> TokenStream {
     let nested = optional_str(provider.nested_under.as_deref());
+    let list = provider.list;
     let keys = provider.keys.iter().map(|(slot, names)| {
         let slot = ident(slot.variant());
         quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
@@ -395,6 +396,7 @@ pub(crate) fn envelope_expr(
     quote! {
         ::errcat::wire::Envelope {
             nested_under: #nested,
+            list: #list,
             keys: &[#(#keys),*],
             codes: #codes,
             types: #types,
@@ -1130,6 +1132,90 @@ fn type_enum(provider: &Provider) -> Source {
     })
 }
 
+/// For list envelopes (`list_under`): `struct Item` and `Error::items`; nothing otherwise.
+fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
+    if !provider.list {
+        return (TokenStream::new(), TokenStream::new());
+    }
+    let message = provider.has_slot(Slot::Message).then(|| {
+        quote! {
+            /// The item's message, as sent.
+            pub fn message(&self) -> ::core::option::Option<&'a str> {
+                self.fields.message.as_deref()
+            }
+        }
+    });
+    let text_slots = [
+        (Slot::Param, "param"),
+        (Slot::Field, "field"),
+        (Slot::Details, "details"),
+    ]
+    .into_iter()
+    .filter(|(slot, _)| provider.has_slot(*slot))
+    .map(|(_, name)| {
+        let name = ident(name);
+        let doc = format!(" The item's `{name}`, as sent.");
+        quote! {
+            #[doc = #doc]
+            pub fn #name(&self) -> ::core::option::Option<&'a str> {
+                self.fields.#name.as_deref()
+            }
+        }
+    });
+    let key = provider.nested_under.as_deref().unwrap_or("errors");
+    let item_doc = format!(
+        " One error object of the list under `{key}`, with its code typed (see [`Error::items`])."
+    );
+    let item_type = quote! {
+        #[doc = #item_doc]
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Item<'a> {
+            code: Code,
+            fields: &'a ::errcat::wire::Fields,
+        }
+
+        impl<'a> Item<'a> {
+            /// The item's code (`Code::Unknown("")` for an item without one).
+            pub fn code(&self) -> &Code {
+                &self.code
+            }
+
+            #message
+            #(#text_slots)*
+
+            /// Every part of the item, untyped, its unknown keys included.
+            pub fn fields(&self) -> &'a ::errcat::wire::Fields {
+                self.fields
+            }
+        }
+    };
+    let item_code = match provider.identify_by {
+        IdentifyBy::Code => quote! {
+            fields.code.clone().map_or(Code::Unknown(::std::string::String::new()), Code::from_wire_text)
+        },
+        IdentifyBy::Message => quote! {
+            fields.message.as_deref().map_or(Code::Unknown(::std::string::String::new()), Code::from_wire)
+        },
+    };
+    let methods = quote! {
+        /// Every error object of the body's list, in order, with its code typed. The first is the
+        /// error itself (its code is [`Error::code`], its parts the error's own); an empty list
+        /// gives none.
+        pub fn items(&self) -> ::std::vec::Vec<Item<'_>> {
+            let mut items = ::std::vec::Vec::with_capacity(self.fields.rest.len() + 1);
+            if !self.fields.list_empty {
+                items.push(Item { code: self.code.clone(), fields: &self.fields });
+            }
+            for fields in &self.fields.rest {
+                let code = #item_code;
+                items.push(Item { code, fields });
+            }
+            items
+        }
+    };
+    (item_type, methods)
+}
+
 /// `subcode()` (typed when the catalog lists `subcodes`) and, with a table, `with_subcode()` and
 /// the lookup of the subcode's facts; nothing without a `subcode` slot.
 fn subcode_methods(provider: &Provider) -> TokenStream {
@@ -1420,6 +1506,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let text_slots = text_slot_methods(provider);
     let declared_fields = declared_field_methods(provider);
     let subcode_methods = subcode_methods(provider);
+    let (item_type, item_methods) = list_items(provider);
     // What the catalog states for the error: its subcode's facts first (when it has subcodes),
     // then its code's.
     let stated = |fact: TokenStream| {
@@ -1713,6 +1800,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             #text_slots
             #declared_fields
             #subcode_methods
+            #item_methods
             #success_items
             #request_id_setter
             #metadata_methods
@@ -1813,6 +1901,8 @@ fn error_struct(provider: &Provider) -> TokenStream {
             }
             #success_override
         }
+
+        #item_type
 
         ::errcat::__impl_into_response!({} Error, {});
 

@@ -377,6 +377,8 @@ impl HeaderNames {
 pub struct Envelope {
     /// The key the error object is nested under, if any.
     pub nested_under: Option<Located<String>>,
+    /// The key whose value is a list of error objects (`{"errors": [{…}, {…}]}`), if any.
+    pub list_under: Option<Located<String>>,
     /// The keys of the error object, in render order.
     pub keys: Vec<EnvelopeKey>,
     /// Further keys with typed accessors.

@@ -18,8 +18,10 @@ pub struct Provider {
     pub identify_by: IdentifyBy,
     /// The ways to tell an error apart after `identify_by`, in order.
     pub fallbacks: Vec<Fallback>,
-    /// The key the error object is nested under.
+    /// The key the error object is nested under (for a list envelope, the key of the list).
     pub nested_under: Option<String>,
+    /// Whether the value under `nested_under` is a list of error objects.
+    pub list: bool,
     /// The envelope keys in render order: slot and wire names (rendered one first).
     pub keys: Vec<(Slot, Vec<String>)>,
     /// Further keys with typed accessors.

@@ -271,7 +271,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
         node,
         path,
         "`envelope`",
-        &["nested_under", "keys", "fields", "error_when"],
+        &["nested_under", "list_under", "keys", "fields", "error_when"],
         diagnostics,
     ) else {
         return Envelope::default();
@@ -282,6 +282,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
         .filter_map(|(key, node, field_path)| declared_field(key, node, &field_path, diagnostics))
         .collect();
     let nested_under = map.string("nested_under", diagnostics);
+    let list_under = map.string("list_under", diagnostics);
     let mut keys = Vec::new();
     for (slot_name, names_node, names_path) in map.entries("keys", true, diagnostics) {
         let slot_origin = Origin::Yaml(path.value("keys").key(&slot_name));
@@ -348,6 +349,7 @@ fn envelope(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Envelope
     map.finish(diagnostics);
     Envelope {
         nested_under,
+        list_under,
         keys,
         fields,
         error_when,

@@ -208,6 +208,9 @@ fn envelope() -> Value {
             "nested_under": string(
                 "Optional, not empty; absent = flat body. The key whose object value is the error object (`{\"error\": {...}}`). Keys beside it are kept, not read into slots."
             ),
+            "list_under": string(
+                "Optional, not empty; not with `nested_under`. The key whose value is a list of error objects (`{\"errors\": [{...}, {...}]}`): the first is the error's own (its code is `code()`), all are `Error::items()`; an empty list is an error without a code. Keys beside the list are kept."
+            ),
             "keys": {
                 "description": "Required. The slots the provider's error object carries, each with its wire key name(s). Entry order is the order slots are rendered in. Must include `message`; must include `code` when `identify_by: code` and must not when `identify_by: message`.",
                 "type": ["object", "null"],

@@ -72,7 +72,9 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
             .envelope
             .nested_under
             .as_ref()
+            .or(catalog.envelope.list_under.as_ref())
             .map(|key| key.value.clone()),
+        list: catalog.envelope.list_under.is_some(),
         keys,
         fields,
         error_when: catalog
@@ -163,15 +165,27 @@ fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot
         }
         _ => {}
     }
-    if let Some(nested) = &envelope.nested_under {
-        if nested.value.is_empty() {
+    for (key, example) in [
+        (&envelope.nested_under, "nested_under: error"),
+        (&envelope.list_under, "list_under: errors"),
+    ] {
+        if let Some(nested) = key.as_ref().filter(|nested| nested.value.is_empty()) {
+            let which = example.split(':').next().unwrap_or_default();
             diagnostics.error_help(
                 Rule::Envelope,
                 &nested.origin,
-                "`nested_under` is empty",
-                "name the key, e.g. `error`, or remove `nested_under` for a flat body",
+                format!("`{which}` is empty"),
+                format!("name the key (`{example}`), or remove `{which}` for a flat body"),
             );
         }
+    }
+    if let (Some(_), Some(list)) = (&envelope.nested_under, &envelope.list_under) {
+        diagnostics.error_help(
+            Rule::Envelope,
+            &list.origin.to_key(),
+            "the envelope has both `nested_under` and `list_under`",
+            "a body holds one error object under `nested_under`, or a list of them under `list_under`: keep one",
+        );
     }
     let mut seen: BTreeMap<&str, Slot> = BTreeMap::new();
     for key in &envelope.keys {
@@ -851,7 +865,11 @@ fn check_declared_fields(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Ve
                 );
                 return None;
             }
-            let nested = catalog.envelope.nested_under.as_ref();
+            let nested = catalog
+                .envelope
+                .nested_under
+                .as_ref()
+                .or(catalog.envelope.list_under.as_ref());
             if field.outer && nested.is_none() {
                 diagnostics.error_help(
                     Rule::Envelope,
@@ -1084,11 +1102,11 @@ fn check_examples(
         message_names: names_of(Slot::Message),
         type_names: names_of(Slot::Type),
     };
-    let nested = catalog
-        .envelope
-        .nested_under
-        .as_ref()
-        .map(|key| key.value.as_str());
+    let nested = match (&catalog.envelope.nested_under, &catalog.envelope.list_under) {
+        (Some(key), _) => Some(Nesting::Object(key.value.as_str())),
+        (None, Some(key)) => Some(Nesting::List(key.value.as_str())),
+        (None, None) => None,
+    };
     // Positions by key and by wire string (the first, if a broken catalog repeats one), so
     // that an example per code costs no pass over the codes.
     let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(catalog.codes.len());
@@ -1250,7 +1268,19 @@ enum Found {
 }
 
 /// The error object of an example body: the body, or the object under `nested`.
-fn body_object(body: &str, nested: Option<&str>) -> Result<Map<String, Value>, ShapeProblem> {
+/// Where a body keeps its error: in one object under a key, or in a list under a key.
+#[derive(Clone, Copy)]
+enum Nesting<'a> {
+    Object(&'a str),
+    List(&'a str),
+}
+
+/// The error object of an example body: the body, the object under the nesting key, or the
+/// first object of the list under it (an empty list gives an empty object: a body without a code).
+fn body_object(
+    body: &str,
+    nested: Option<Nesting<'_>>,
+) -> Result<Map<String, Value>, ShapeProblem> {
     let value: Value = serde_json::from_str(body).map_err(|error| {
         ShapeProblem::new(
             format!("is not valid JSON: {error}"),
@@ -1263,7 +1293,26 @@ fn body_object(body: &str, nested: Option<&str>) -> Result<Map<String, Value>, S
             "the envelope reads error bodies that are JSON objects; a body of another shape cannot be described by it",
         ));
     };
-    if let Some(key) = nested {
+    if let Some(Nesting::List(key)) = nested {
+        return match object.remove(key) {
+            Some(Value::Array(items)) => match items.into_iter().next() {
+                None => Ok(Map::new()),
+                Some(Value::Object(first)) => Ok(first),
+                Some(_) => Err(ShapeProblem::new(
+                    format!("holds items under `{key}` that are not error objects"),
+                    format!("the envelope reads error objects from the list under `{key}` (`list_under`)"),
+                )),
+            },
+            _ => Err(ShapeProblem::new(
+                format!("has no `{key}` list"),
+                format!(
+                    "the envelope reads the errors from the list under `{key}` (`list_under`); \
+                     if the provider sends this body, the envelope does not describe its shape"
+                ),
+            )),
+        };
+    }
+    if let Some(Nesting::Object(key)) = nested {
         object = match object.remove(key) {
             Some(Value::Object(inner)) => inner,
             _ => {
@@ -1406,7 +1455,7 @@ fn identify(
     names: &[&str],
     integers: bool,
 ) -> Result<String, ShapeProblem> {
-    let object = body_object(body, nested)?;
+    let object = body_object(body, nested.map(Nesting::Object))?;
     slot_text(&object, names, integers).ok_or_else(|| missing_identifier(names, integers))
 }
 

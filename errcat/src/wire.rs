@@ -150,6 +150,10 @@ pub struct KeySpec {
 pub struct Envelope {
     /// The key the error object is nested under (`{"error": {…}}`), or `None` for a flat body.
     pub nested_under: Option<&'static str>,
+    /// Whether the value under `nested_under` is a list of error objects
+    /// (`{"errors": [{…}, {…}]}`): the first is the error's own fields, the others
+    /// [`Fields::rest`].
+    pub list: bool,
     /// The keys of the error object, in the order they are rendered.
     pub keys: &'static [KeySpec],
     /// The catalog's codes: a code the table lists decodes to [`WireText::Listed`], without
@@ -261,6 +265,10 @@ pub struct Fields {
     pub extra: Map<String, Value>,
     /// Keys beside the nested error object (nested envelopes only), kept as sent.
     pub outer: Map<String, Value>,
+    /// List envelopes: the error objects after the first, each with its own slots and extra keys.
+    pub rest: Vec<Fields>,
+    /// List envelopes: whether the list was empty (`{"errors": []}`), so that it renders as one.
+    pub list_empty: bool,
     /// For each slot, which of its wire names the value was read from (0 = the rendered one).
     names: [u8; Slot::ALL.len()],
     /// Whether the code is a JSON integer on the wire (see [`Fields::code_is_number`]).
@@ -320,6 +328,8 @@ impl Fields {
             && self.outer.is_empty()
             && self.names == [0; Slot::ALL.len()]
             && !self.code_number
+            && self.rest.is_empty()
+            && !self.list_empty
     }
 
     fn is_set(&self, slot: Slot) -> bool {
@@ -334,6 +344,7 @@ mod tests {
 
     const NESTED: Envelope = Envelope {
         nested_under: Some("error"),
+        list: false,
         keys: &[
             KeySpec {
                 slot: Slot::Code,
@@ -528,6 +539,7 @@ mod tests {
 
     const TABLED: Envelope = Envelope {
         nested_under: None,
+        list: false,
         keys: &[
             KeySpec {
                 slot: Slot::Code,

@@ -173,7 +173,7 @@ fn derive_text(text: &str) -> String {
         ),
         ("`nested_under` is empty", "`nested` is empty"),
         (
-            "name the key, e.g. `error`, or remove `nested_under` for a flat body",
+            "name the key (`nested_under: error`), or remove `nested_under` for a flat body",
             "name the key, e.g. `nested = \"error\"`, or remove `nested` for a flat body",
         ),
         ("use the status the provider sends, between 400 and 599", "use an error status between 400 and 599"),
@@ -635,6 +635,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
                 .nested
                 .as_ref()
                 .map(|nested| located(nested.value.clone(), nested.span)),
+            list_under: None,
             keys,
             fields: Vec::new(),
             error_when: Vec::new(),

@@ -32,7 +32,7 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
             ));
         }
     });
-    let hostile: [(&str, &[u8]); 6] = [
+    let hostile: [(&str, &[u8]); 10] = [
         ("html", b"\xf6\x01<html><body>502 Bad Gateway</body></html>"),
         (
             "truncated",
@@ -50,6 +50,16 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
             "floats",
             b"\x90\x01{\"error\":{\"code\":\"x\",\"n\":467384860.81360435,\"m\":1e308}}",
         ),
+        (
+            "list-body",
+            b"\x96\x01{\"errors\":[{\"code\":\"missing_field\",\"detail\":\"d\"},{\"code\":7},{}],\"trace_id\":\"t\"}",
+        ),
+        ("empty-list", b"\xf4\x01{\"errors\":[]}"),
+        (
+            "integer-and-subcode",
+            b"\x90\x01{\"error\":{\"code\":190,\"error_subcode\":463,\"message\":\"m\",\"type\":\"OAuthException\"}}",
+        ),
+        ("ok-false", b"\xc8\x00{\"ok\":false,\"error\":\"invalid_auth\"}"),
         (
             "alias-keys",
             b"\x93\x01{\"Message\":\"Forbidden\",\"message\":\"This customer already exists\"}",

@@ -229,11 +229,18 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
                     *self.fields = Fields::default();
                     self.fields.outer = outer;
                 }
-                map.next_value_seed(ObjectSeed {
-                    envelope: self.envelope,
-                    fields: self.fields,
-                })
-                .inspect_err(|error| {
+                let read = if self.envelope.list {
+                    map.next_value_seed(ListSeed {
+                        envelope: self.envelope,
+                        fields: self.fields,
+                    })
+                } else {
+                    map.next_value_seed(ObjectSeed {
+                        envelope: self.envelope,
+                        fields: self.fields,
+                    })
+                };
+                read.inspect_err(|error| {
                     if is_shape_error(error) {
                         *self.problem =
                             Some(DecodeErrorKind::MissingEnvelope { key: nested_under });
@@ -310,6 +317,51 @@ impl<'de> Visitor<'de> for ObjectSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
         read_error_object(self.envelope, map, self.fields)
+    }
+}
+
+/// The list of error objects of a list envelope (`{"errors": [{…}, {…}]}`): the first is read
+/// into the fields themselves, the others into [`Fields::rest`]; an empty list is kept as one.
+struct ListSeed<'a> {
+    envelope: &'a Envelope,
+    fields: &'a mut Fields,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON array of error objects")
+    }
+
+    fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
+        let first = seq.next_element_seed(ObjectSeed {
+            envelope: self.envelope,
+            fields: self.fields,
+        })?;
+        if first.is_none() {
+            self.fields.list_empty = true;
+            return Ok(());
+        }
+        loop {
+            let mut item = Fields::default();
+            let read = seq.next_element_seed(ObjectSeed {
+                envelope: self.envelope,
+                fields: &mut item,
+            })?;
+            if read.is_none() {
+                return Ok(());
+            }
+            self.fields.rest.push(item);
+        }
     }
 }
 

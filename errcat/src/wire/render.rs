@@ -81,13 +81,42 @@ impl Serialize for ErrorObject<'_> {
     }
 }
 
+/// The error objects of a list envelope: the fields' own, then [`Fields::rest`] (none when the
+/// list was empty).
+struct ErrorList<'a>(&'a Render<'a>);
+
+impl Serialize for ErrorList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let render = self.0;
+        let mut seq = serializer.serialize_seq(None)?;
+        if !render.fields.list_empty {
+            seq.serialize_element(&ErrorObject(render))?;
+        }
+        for item in &render.fields.rest {
+            let item = Render {
+                envelope: render.envelope,
+                fields: item,
+                code: None,
+                error_type: None,
+            };
+            seq.serialize_element(&ErrorObject(&item))?;
+        }
+        seq.end()
+    }
+}
+
 impl Serialize for Render<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let Some(nested_under) = self.envelope.nested_under else {
             return ErrorObject(self).serialize(serializer);
         };
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry(nested_under, &ErrorObject(self))?;
+        if self.envelope.list {
+            map.serialize_entry(nested_under, &ErrorList(self))?;
+        } else {
+            map.serialize_entry(nested_under, &ErrorObject(self))?;
+        }
         for (key, value) in &self.fields.outer {
             if key != nested_under {
                 map.serialize_entry(key, value)?;

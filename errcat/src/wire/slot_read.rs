@@ -411,6 +411,7 @@ mod tests {
     /// Every slot, flat, with a second name for the metadata.
     const EVERY_SLOT: Envelope = Envelope {
         nested_under: None,
+        list: false,
         keys: &[
             KeySpec {
                 slot: Slot::Code,
