@@ -116,26 +116,7 @@ fn names_of(
 ) -> Option<Vec<Located<String>>> {
     match node {
         Node::Str(name) => Some(vec![Located::new(name.clone(), Origin::Yaml(path.clone()))]),
-        Node::Seq(items) => Some(
-            items
-                .iter()
-                .enumerate()
-                .filter_map(|(index, item)| match item {
-                    Node::Str(name) => {
-                        Some(Located::new(name.clone(), Origin::Yaml(path.index(index))))
-                    }
-                    other => {
-                        diagnostics.at(
-                            Rule::WrongType,
-                            &path.index(index),
-                            format!("a name must be a string, not {}", other.kind()),
-                            None,
-                        );
-                        None
-                    }
-                })
-                .collect(),
-        ),
+        Node::Seq(items) => Some(string_items(items, path, "a name", diagnostics)),
         other => {
             diagnostics.at(
                 Rule::WrongType,
@@ -835,21 +816,9 @@ impl<'a> Fields<'a> {
             );
             return Vec::new();
         };
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| match item {
-                Node::Str(text) => Some(text.clone()),
-                other => {
-                    diagnostics.at(
-                        Rule::WrongType,
-                        &path.index(index),
-                        format!("expected a string, not {}", other.kind()),
-                        None,
-                    );
-                    None
-                }
-            })
+        string_items(items, &path, "an item", diagnostics)
+            .into_iter()
+            .map(|item| item.value)
             .collect()
     }
 
@@ -1124,4 +1093,30 @@ fn retry_combination(
         );
     }
     combined
+}
+
+/// The strings of a list, each located; an item that is not a string is reported (as `what`
+/// must be a string) and left out.
+fn string_items(
+    items: &[Node],
+    path: &Path,
+    what: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Located<String>> {
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| match item {
+            Node::Str(text) => Some(Located::new(text.clone(), Origin::Yaml(path.index(index)))),
+            other => {
+                diagnostics.at(
+                    Rule::WrongType,
+                    &path.index(index),
+                    format!("{what} must be a string, not {}", other.kind()),
+                    None,
+                );
+                None
+            }
+        })
+        .collect()
 }

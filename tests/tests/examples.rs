@@ -67,13 +67,7 @@ fn every_example_of_every_catalog() {
         examples.insert(C::MODULE, examples_decode_and_reencode::<C>());
     });
     // Every seed catalog documents examples (a real provider may print none in full).
-    for seed in [
-        "licensekey",
-        "vaultspay",
-        "verification",
-        "vivamo",
-        "vrp_billing",
-    ] {
+    for seed in common::SEEDS {
         assert!(examples[seed] > 0, "{seed} has no examples");
     }
 }

@@ -3,6 +3,8 @@
 //! headers; a client reads them back by those names, lets the retry hint decide, and keeps them
 //! when a body cannot be decoded.
 
+mod common;
+
 use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -41,12 +43,7 @@ async fn answer(Path(case): Path<String>) -> Response {
 }
 
 async fn serve() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, Router::new().route("/{case}", get(answer))).await
-    });
-    url
+    common::serve(Router::new().route("/{case}", get(answer))).await
 }
 
 #[tokio::test]

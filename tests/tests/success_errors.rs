@@ -26,12 +26,7 @@ async fn answer(Path(case): Path<String>) -> Response {
 }
 
 async fn serve() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move {
-        axum::serve(listener, Router::new().route("/{case}", get(answer))).await
-    });
-    url
+    common::serve(Router::new().route("/{case}", get(answer))).await
 }
 
 #[tokio::test]

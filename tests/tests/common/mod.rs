@@ -105,6 +105,23 @@ macro_rules! catalog {
 // tests/build.rs from the files in catalog/: adding a catalog adds it to every test below.
 include!(concat!(env!("OUT_DIR"), "/every_catalog.rs"));
 
+/// The five seed catalogs, whose facts some tests pin.
+pub const SEEDS: [&str; 5] = [
+    "licensekey",
+    "vaultspay",
+    "verification",
+    "vivamo",
+    "vrp_billing",
+];
+
+/// Serves `router` on 127.0.0.1 (a free port) in the background; gives its base URL.
+pub async fn serve(router: axum::Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    url
+}
+
 /// Parses JSON bytes for comparison.
 pub fn json(bytes: &[u8]) -> serde_json::Value {
     serde_json::from_slice(bytes).expect("valid JSON")
