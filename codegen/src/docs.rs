@@ -181,6 +181,30 @@ fn response_format(page: &mut Page, provider: &Provider) {
         page.push(fenced("json", &pretty_json(&example.body)));
     }
     page.push(identification(provider));
+    if !provider.shapes.is_empty() {
+        let shapes: Vec<String> = provider
+            .shapes
+            .iter()
+            .map(|shape| {
+                let keys: Vec<String> = shape
+                    .keys
+                    .iter()
+                    .map(|(slot, names)| format!("{} as {}", key_names(names), code(slot.as_str())))
+                    .collect();
+                let place = match (&shape.nested_under, shape.list) {
+                    (Some(key), true) => format!(", in a list under {}", code(key)),
+                    (Some(key), false) => format!(", under {}", code(key)),
+                    (None, _) => String::new(),
+                };
+                format!("{}: {}{place}", code(&shape.name), keys.join(", "))
+            })
+            .collect();
+        page.push(format!(
+            "Some errors come in another body shape, read when the one above does not name the \
+             error:\n\n{}",
+            bullets(&shapes)
+        ));
+    }
     if let Some(fallbacks) = fallback_sentence(provider) {
         page.push(fallbacks);
     }

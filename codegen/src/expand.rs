@@ -387,9 +387,23 @@ pub(crate) fn envelope_expr(
     types: &TokenStream,
     subcodes: &TokenStream,
 ) -> TokenStream {
-    let nested = optional_str(provider.nested_under.as_deref());
-    let list = provider.list;
-    let keys = provider.keys.iter().map(|(slot, names)| {
+    shape_envelope_expr(
+        provider.nested_under.as_deref(),
+        provider.list,
+        &provider.keys,
+        [codes, types, subcodes],
+    )
+}
+
+/// An `::errcat::wire::Envelope` value for one body shape, with the provider's tables.
+fn shape_envelope_expr(
+    nested_under: Option<&str>,
+    list: bool,
+    keys: &[(Slot, Vec<String>)],
+    [codes, types, subcodes]: [&TokenStream; 3],
+) -> TokenStream {
+    let nested = optional_str(nested_under);
+    let keys = keys.iter().map(|(slot, names)| {
         let slot = ident(slot.variant());
         quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
     });
@@ -427,6 +441,25 @@ fn provider_facts(provider: &Provider) -> TokenStream {
         quote!(&SubCode::TABLE)
     };
     let envelope = envelope_expr(provider, &codes, &types, &subcodes);
+    let shapes = (!provider.shapes.is_empty()).then(|| {
+        let envelopes = provider.shapes.iter().map(|shape| {
+            shape_envelope_expr(
+                shape.nested_under.as_deref(),
+                shape.list,
+                &shape.keys,
+                [&codes, &types, &subcodes],
+            )
+        });
+        let names = provider.shapes.iter().map(|shape| shape.name.as_str());
+        quote! {
+            /// Every body shape of this provider, tried in this order when decoding: [`ENVELOPE`]
+            /// first, then the catalog's `also` shapes.
+            pub const ENVELOPES: &[::errcat::wire::Envelope] = &[ENVELOPE, #(#envelopes),*];
+
+            /// The names of [`ENVELOPES`], in the same order (`main` for [`ENVELOPE`]).
+            pub const SHAPES: &[&str] = &["main", #(#names),*];
+        }
+    });
     let statuses = provider.statuses.iter().map(|row| {
         let category = category_expr(row.category, row.status);
         let retry = retry_expr(row.retry, row.status);
@@ -453,6 +486,8 @@ fn provider_facts(provider: &Provider) -> TokenStream {
 
         /// Where this provider puts each part of an error in its JSON body.
         pub const ENVELOPE: ::errcat::wire::Envelope = #envelope;
+
+        #shapes
 
         /// The headers this provider uses for request ids, retry hints and rate limits (read
         /// before the generic names).
@@ -1132,6 +1167,122 @@ fn type_enum(provider: &Provider) -> Source {
     })
 }
 
+/// The parts of `Error` that depend on whether the provider has further body shapes (`also:`).
+struct BodyShapes {
+    shape_field: TokenStream,
+    shape_init_new: TokenStream,
+    shape_init_blank: TokenStream,
+    decode_fn: TokenStream,
+    deserialize_body: TokenStream,
+    render_envelope: TokenStream,
+    shape_methods: TokenStream,
+}
+
+/// `Error::decode`, its `Deserialize` and its rendering with one body shape, or with every shape of
+/// `ENVELOPES` (tried in order: the first that identifies the error wins, else the first that
+/// reads the body, else the main shape's failure), and the error's `shape`.
+fn body_shapes(provider: &Provider) -> BodyShapes {
+    if provider.shapes.is_empty() {
+        return BodyShapes {
+            shape_field: TokenStream::new(),
+            shape_init_new: TokenStream::new(),
+            shape_init_blank: TokenStream::new(),
+            decode_fn: quote! {
+                /// Decodes a response body sent with `status`.
+                pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
+                    let mut error = Error::blank(::errcat::wire::Fields::default());
+                    ::errcat::wire::decode_into(&ENVELOPE, status, body, &mut error.fields)?;
+                    let status_code = ::errcat::http::StatusCode::from_u16(status)
+                        .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
+                    error
+                        .identify(::core::option::Option::Some(status_code))
+                        .map_err(|kind| ::errcat::DecodeError::new(status, kind, body))?;
+                    ::core::result::Result::Ok(error)
+                }
+            },
+            deserialize_body: quote! {
+                let mut error = Error::blank(::errcat::wire::deserialize_fields(&ENVELOPE, deserializer)?);
+                error
+                    .identify(::core::option::Option::None)
+                    .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)?;
+                ::core::result::Result::Ok(error)
+            },
+            render_envelope: quote!(&ENVELOPE),
+            shape_methods: TokenStream::new(),
+        };
+    }
+    let code_shapes = provider.codes.iter().any(|code| code.shape != 0).then(|| {
+        let shapes = provider.codes.iter().map(|code| code.shape);
+        quote! {
+            /// Per code of [`Code::ALL`], the index in [`ENVELOPES`] of the shape an error
+            /// built from it is rendered in.
+            const CODE_SHAPES: &'static [usize] = &[#(#shapes),*];
+        }
+    });
+    let shape_init_new = if code_shapes.is_some() {
+        quote!(shape: code.index().and_then(|index| Error::CODE_SHAPES.get(index).copied()).unwrap_or(0),)
+    } else {
+        quote!(shape: 0,)
+    };
+    BodyShapes {
+        shape_field: quote!(shape: usize,),
+        shape_init_new,
+        shape_init_blank: quote!(shape: 0,),
+        decode_fn: quote! {
+            /// Decodes a response body sent with `status`, with each body shape of
+            /// [`ENVELOPES`] in turn: the first under which the body names its error wins; else
+            /// the first that reads it; else the main shape's failure.
+            pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
+                let status_code = ::errcat::http::StatusCode::from_u16(status)
+                    .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
+                Error::decode_shapes(status, ::core::option::Option::Some(status_code), body)
+            }
+
+            fn decode_shapes(status: u16, status_code: ::core::option::Option<::errcat::http::StatusCode>, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
+                let mut unidentified: ::core::option::Option<Error> = ::core::option::Option::None;
+                let mut failure: ::core::option::Option<::errcat::DecodeError> = ::core::option::Option::None;
+                for (shape, envelope) in ENVELOPES.iter().enumerate() {
+                    let mut error = Error::blank(::errcat::wire::Fields::default());
+                    error.shape = shape;
+                    let read = ::errcat::wire::decode_into(envelope, status, body, &mut error.fields)
+                        .and_then(|()| error.identify(status_code).map_err(|kind| ::errcat::DecodeError::new(status, kind, body)));
+                    match read {
+                        ::core::result::Result::Ok(()) if error.identified_by != ::errcat::wire::IdentifiedBy::Nothing => {
+                            return ::core::result::Result::Ok(error);
+                        }
+                        ::core::result::Result::Ok(()) => {
+                            unidentified.get_or_insert(error);
+                        }
+                        ::core::result::Result::Err(problem) => {
+                            failure.get_or_insert(problem);
+                        }
+                    }
+                }
+                match (unidentified, failure) {
+                    (::core::option::Option::Some(error), _) => ::core::result::Result::Ok(error),
+                    (::core::option::Option::None, ::core::option::Option::Some(problem)) => ::core::result::Result::Err(problem),
+                    (::core::option::Option::None, ::core::option::Option::None) => ::core::result::Result::Err(::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::NotAnObject, body)),
+                }
+            }
+        },
+        deserialize_body: quote! {
+            let raw = <::std::boxed::Box<::errcat::__private::serde_json::value::RawValue> as ::errcat::__private::serde::Deserialize>::deserialize(deserializer)?;
+            Error::decode_shapes(0, ::core::option::Option::None, raw.get().as_bytes())
+                .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)
+        },
+        render_envelope: quote!(ENVELOPES.get(self.shape).unwrap_or(&ENVELOPE)),
+        shape_methods: quote! {
+            #code_shapes
+
+            /// The name of the body shape the error came in, or is rendered in (`main` for
+            /// [`ENVELOPE`]; see [`SHAPES`]).
+            pub fn shape(&self) -> &'static str {
+                SHAPES.get(self.shape).copied().unwrap_or("main")
+            }
+        },
+    }
+}
+
 /// For list envelopes (`list_under`): `struct Item` and `Error::items`; nothing otherwise.
 fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
     if !provider.list {
@@ -1507,6 +1658,16 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let declared_fields = declared_field_methods(provider);
     let subcode_methods = subcode_methods(provider);
     let (item_type, item_methods) = list_items(provider);
+    let shapes = body_shapes(provider);
+    let BodyShapes {
+        shape_field,
+        shape_init_new,
+        shape_init_blank,
+        decode_fn,
+        deserialize_body,
+        render_envelope,
+        shape_methods,
+    } = shapes;
     // What the catalog states for the error: its subcode's facts first (when it has subcodes),
     // then its code's.
     let stated = |fact: TokenStream| {
@@ -1630,6 +1791,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             status: ::errcat::http::StatusCode,
             code: Code,
             #type_field
+            #shape_field
             identified_by: ::errcat::wire::IdentifiedBy,
             fields: ::errcat::wire::Fields,
             headers: ::errcat::HeaderInfo,
@@ -1646,6 +1808,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 Error {
                     status: Error::built_status(&code),
                     #type_init_new
+                    #shape_init_new
                     code,
                     identified_by: #built_identified,
                     fields,
@@ -1653,17 +1816,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                 }
             }
 
-            /// Decodes a response body sent with `status`.
-            pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
-                let mut error = Error::blank(::errcat::wire::Fields::default());
-                ::errcat::wire::decode_into(&ENVELOPE, status, body, &mut error.fields)?;
-                let status_code = ::errcat::http::StatusCode::from_u16(status)
-                    .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
-                error
-                    .identify(::core::option::Option::Some(status_code))
-                    .map_err(|kind| ::errcat::DecodeError::new(status, kind, body))?;
-                ::core::result::Result::Ok(error)
-            }
+            #decode_fn
 
             /// Decodes an HTTP response: status, body, and the `Retry-After`, rate-limit,
             /// request-id and retry-hint headers (by the provider's names first, see
@@ -1688,6 +1841,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
                     status: ::errcat::http::StatusCode::INTERNAL_SERVER_ERROR,
                     code: Code::Unknown(::std::string::String::new()),
                     #type_init_blank
+                    #shape_init_blank
                     identified_by: ::errcat::wire::IdentifiedBy::Nothing,
                     fields,
                     headers: ::errcat::HeaderInfo::default(),
@@ -1801,6 +1955,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
             #declared_fields
             #subcode_methods
             #item_methods
+            #shape_methods
             #success_items
             #request_id_setter
             #metadata_methods
@@ -1832,7 +1987,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
 
             fn render(&self) -> ::errcat::wire::Render<'_> {
                 ::errcat::wire::Render {
-                    envelope: &ENVELOPE,
+                    envelope: #render_envelope,
                     fields: &self.fields,
                     code: #render_code,
                     error_type: #type_render,
@@ -1921,11 +2076,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
         /// Deserializes the wire body alone; the status is the code's default.
         impl<'de> ::errcat::__private::serde::Deserialize<'de> for Error {
             fn deserialize<D: ::errcat::__private::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let mut error = Error::blank(::errcat::wire::deserialize_fields(&ENVELOPE, deserializer)?);
-                error
-                    .identify(::core::option::Option::None)
-                    .map_err(<D::Error as ::errcat::__private::serde::de::Error>::custom)?;
-                ::core::result::Result::Ok(error)
+                #deserialize_body
             }
         }
     }

@@ -318,7 +318,22 @@ pub struct Catalog {
     pub examples: Vec<Example>,
     /// The provider's own header names.
     pub header_names: HeaderNames,
+    /// Further body shapes the provider sends (`also:`), tried after `envelope`.
+    pub also: Vec<Shape>,
 }
+
+/// A further body shape of a provider (`also:`): a name and an envelope (`nested_under` or
+/// `list_under`, and `keys`); `oauth` is the built-in RFC 6749 token-endpoint shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// The shape's name (codes name the shape they are built in with `shape:`).
+    pub name: Located<String>,
+    /// Where its parts are.
+    pub envelope: Envelope,
+}
+
+/// The name of the main envelope among a catalog's shapes.
+pub const MAIN_SHAPE: &str = "main";
 
 /// The keys of `header_names`, in the order of [`HeaderNames`]' fields.
 pub const HEADER_NAME_KEYS: &[&str] = &[
@@ -530,6 +545,9 @@ pub struct Code {
     /// The message text, with `{placeholders}` for the values it embeds, that identifies the
     /// code when the body has no code (or, for providers identified by message, no listed text).
     pub pattern: Option<Located<String>>,
+    /// The body shape an error built from the code is rendered in (`shape:`; default: the main
+    /// envelope).
+    pub shape: Option<Located<String>>,
     /// When it happens.
     pub description: Option<String>,
     /// A message safe for end users.

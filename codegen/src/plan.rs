@@ -22,6 +22,8 @@ pub struct Provider {
     pub nested_under: Option<String>,
     /// Whether the value under `nested_under` is a list of error objects.
     pub list: bool,
+    /// Further body shapes, tried after the main one (`also:`).
+    pub shapes: Vec<Shape>,
     /// The envelope keys in render order: slot and wire names (rendered one first).
     pub keys: Vec<(Slot, Vec<String>)>,
     /// Further keys with typed accessors.
@@ -57,6 +59,19 @@ impl Provider {
             .and_then(|(_, names)| names.first())
             .map(String::as_str)
     }
+}
+
+/// A further body shape (`also:`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Its name.
+    pub name: String,
+    /// The key its error object (or list) is under.
+    pub nested_under: Option<String>,
+    /// Whether that key holds a list of error objects.
+    pub list: bool,
+    /// Its keys: slot and wire names.
+    pub keys: Vec<(Slot, Vec<String>)>,
 }
 
 /// A declared field: a further key of the body with a typed accessor.
@@ -127,6 +142,9 @@ pub struct Code {
     pub message: String,
     /// The message pattern that identifies the code without a code in the body.
     pub pattern: Option<Pattern>,
+    /// The shape an error built from the code is rendered in: 0 for the main envelope, else
+    /// 1 + its index in [`Provider::shapes`].
+    pub shape: usize,
     /// When it happens.
     pub description: Option<String>,
     /// A message safe for end users.

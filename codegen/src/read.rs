@@ -6,8 +6,8 @@
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::model::{
     Catalog, Category, Code, DeclaredField, Envelope, EnvelopeKey, ErrorType, Example, Fallback,
-    FieldKind, FrontEnd, HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Scalar, Slot,
-    StatusRow, CODE_FACT_KEYS, HEADER_NAME_KEYS,
+    FieldKind, FrontEnd, HeaderNames, IdentifyBy, Located, Origin, RetryAdvice, Scalar, Shape,
+    Slot, StatusRow, CODE_FACT_KEYS, HEADER_NAME_KEYS,
 };
 use crate::tree::{Node, Path};
 
@@ -36,6 +36,7 @@ pub fn catalog(
             "examples",
             "header_names",
             "subcodes",
+            "also",
         ],
         diagnostics,
     )?;
@@ -84,6 +85,10 @@ pub fn catalog(
         .filter_map(|(key, integer, node, path)| subcode(key, integer, node, &path, diagnostics))
         .collect();
     let examples = map.examples("examples", true, diagnostics);
+    let also = match map.take("also") {
+        Some((node, path)) => shapes(node, &path, diagnostics),
+        None => Vec::new(),
+    };
     let header_names = match map.take("header_names") {
         Some((node, path)) => header_names(node, &path, diagnostics),
         None => HeaderNames::default(),
@@ -103,6 +108,7 @@ pub fn catalog(
         subcodes,
         examples,
         header_names,
+        also,
     })
 }
 
@@ -129,6 +135,98 @@ fn names_of(
             );
             None
         }
+    }
+}
+
+/// `also`: a list of further body shapes, each the word `oauth` (the built-in RFC 6749 shape) or a
+/// mapping with a `name` and the keys of an envelope.
+fn shapes(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Shape> {
+    let Node::Seq(items) = node else {
+        diagnostics.at(
+            Rule::WrongType,
+            path,
+            format!("`also` must be a list of body shapes, not {}", node.kind()),
+            Some("write `also: [oauth]`, or list shapes with a `name` and `keys`".into()),
+        );
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let item_path = path.index(index);
+            match item {
+                Node::Str(word) if word == "oauth" => Some(oauth_shape(&item_path)),
+                Node::Str(word) => {
+                    diagnostics.error_help(
+                        Rule::UnknownWord,
+                        &Origin::Yaml(item_path),
+                        format!("`{word}` is not a built-in body shape"),
+                        "the built-in shape is `oauth`; describe any other with `name` and `keys`",
+                    );
+                    None
+                }
+                Node::Map(entries) => {
+                    let name = entries.iter().find_map(|(key, value)| match (key, value) {
+                        (Node::Str(key), Node::Str(name)) if key == "name" => Some(name.clone()),
+                        _ => None,
+                    });
+                    let Some(name) = name else {
+                        diagnostics.at(
+                            Rule::MissingKey,
+                            &item_path,
+                            "the body shape has no `name`",
+                            Some("add `name:` (codes name the shape they are built in)".into()),
+                        );
+                        return None;
+                    };
+                    let without_name: Vec<(Node, Node)> = entries
+                        .iter()
+                        .filter(|(key, _)| !matches!(key, Node::Str(key) if key == "name"))
+                        .cloned()
+                        .collect();
+                    let envelope = envelope(&Node::Map(without_name), &item_path, diagnostics);
+                    Some(Shape {
+                        name: Located::new(name, Origin::Yaml(item_path.value("name"))),
+                        envelope,
+                    })
+                }
+                other => {
+                    diagnostics.at(
+                        Rule::WrongType,
+                        &item_path,
+                        format!(
+                            "a body shape must be `oauth` or a mapping, not {}",
+                            other.kind()
+                        ),
+                        None,
+                    );
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// The built-in `oauth` shape: RFC 6749 §5.2's token-endpoint error body,
+/// `{"error": "invalid_grant", "error_description": "…", "error_uri": "…"}` (`error_uri` is kept
+/// as an extra key).
+fn oauth_shape(path: &Path) -> Shape {
+    let origin = Origin::Yaml(path.clone());
+    let key = |slot: Slot, name: &str| EnvelopeKey {
+        slot: Located::new(slot, origin.clone()),
+        names: vec![Located::new(name.to_owned(), origin.clone())],
+    };
+    Shape {
+        name: Located::new("oauth".to_owned(), origin.clone()),
+        envelope: Envelope {
+            keys: vec![
+                key(Slot::Code, "error"),
+                key(Slot::Message, "error_description"),
+            ],
+            origin,
+            ..Envelope::default()
+        },
     }
 }
 
@@ -515,7 +613,7 @@ fn code_entry(
             format!("code `{key}`"),
             [
                 CODE_FACT_KEYS,
-                &["endpoints", "rust_name", "examples", "pattern"],
+                &["endpoints", "rust_name", "examples", "pattern", "shape"],
             ]
             .concat(),
         ),
@@ -538,6 +636,7 @@ fn code_entry(
             .clone()
             .unwrap_or_else(|| Located::new(String::new(), Origin::Unknown)),
         pattern: map.string("pattern", diagnostics),
+        shape: map.string("shape", diagnostics),
         description: map.text("description", diagnostics),
         user_message: map.string("user_message", diagnostics),
         fix: map.string("fix", diagnostics),

@@ -80,6 +80,26 @@ pub fn catalog_schema() -> Value {
                 "items": { "$ref": "#/definitions/catalog_example" },
             },
             "header_names": header_names(),
+            "also": {
+                "description": "Optional. Further body shapes the provider sends, tried after `envelope` when decoding (the first under which the body names its error wins): the word `oauth` (RFC 6749 §5.2: `error` is the code, `error_description` the message), or a mapping with a `name` and the keys of an envelope (`nested_under` or `list_under`, `keys`: only slots the main envelope has). `ENVELOPES`, `SHAPES`, `Error::shape()`.",
+                "type": "array",
+                "items": {
+                    "oneOf": [
+                        { "type": "string", "enum": ["oauth"] },
+                        {
+                            "type": "object",
+                            "required": ["name", "keys"],
+                            "properties": {
+                                "name": { "type": "string" },
+                                "nested_under": { "type": "string" },
+                                "list_under": { "type": "string" },
+                                "keys": { "type": "object" },
+                            },
+                            "additionalProperties": false,
+                        }
+                    ]
+                },
+            },
             "subcodes": {
                 "description": "Optional. The second codes a body may carry beside its code, read from the envelope's `subcode` slot: `enum SubCode`. Key: the wire subcode (a YAML integer for a JSON integer). A subcode's `retry`, `category` and `user_message` replace the code's.",
                 "type": ["object", "null"],
@@ -340,7 +360,7 @@ fn subcode_entry() -> Value {
 fn code_entry() -> Value {
     let properties: Map<String, Value> = CODE_FACT_KEYS
         .iter()
-        .chain(&["endpoints", "rust_name", "examples", "pattern"])
+        .chain(&["endpoints", "rust_name", "examples", "pattern", "shape"])
         .map(|key| ((*key).to_owned(), code_key(key)))
         .collect();
     json!({
@@ -390,6 +410,9 @@ fn code_key(key: &str) -> Value {
             "type": "array",
             "items": { "$ref": "#/definitions/code_example" },
         }),
+        "shape" => string(
+            "Optional; default `main`. The body shape (a `name` of `also`, or `oauth`) an error built from the code is rendered in.",
+        ),
         "pattern" => string(
             "Optional. The message text that identifies the code when the body does not name it, with `{name}` where the text carries a value (`API rate limit exceeded for {ip}.`; `{{`/`}}` for braces): read when `identify_by` lists `message` (or is `message`). `Error::message_values()`, `with_message_values()`.",
         ),

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
 use crate::ident;
+use crate::model::MAIN_SHAPE;
 use crate::model::{
     Catalog, Code, Fallback, FrontEnd, IdentifyBy, Located, Origin, Scalar, Slot, HEADER_NAME_KEYS,
 };
@@ -30,6 +31,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     let header_names = check_header_names(catalog, diagnostics);
     let fields = check_declared_fields(catalog, diagnostics);
     let subcodes = check_subcodes(catalog, &statuses, diagnostics);
+    let (shapes, code_shapes) = check_shapes(catalog, diagnostics);
     if !diagnostics.is_empty() {
         return None;
     }
@@ -38,9 +40,10 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
         type_codes,
         status_codes,
     } = identification;
-    for (code, pattern) in codes.iter_mut().zip(patterns) {
+    for ((code, pattern), shape) in codes.iter_mut().zip(patterns).zip(code_shapes) {
         if let Some(code) = code {
             code.pattern = pattern;
+            code.shape = shape;
         }
     }
     let types: Vec<plan::Type> = types
@@ -75,6 +78,7 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
             .or(catalog.envelope.list_under.as_ref())
             .map(|key| key.value.clone()),
         list: catalog.envelope.list_under.is_some(),
+        shapes,
         keys,
         fields,
         error_when: catalog
@@ -134,7 +138,15 @@ fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option
 /// none, `{"ok": false, "error": "invalid_auth"}`), and must not give one wire key to two slots:
 /// decoding could not tell them apart.
 fn check_envelope(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<(Slot, Vec<String>)> {
-    let envelope = &catalog.envelope;
+    check_envelope_of(catalog, &catalog.envelope, diagnostics)
+}
+
+/// [`check_envelope`] for one envelope of the catalog (the main one, or a further shape's).
+fn check_envelope_of(
+    catalog: &Catalog,
+    envelope: &crate::model::Envelope,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Slot, Vec<String>)> {
     let has = |slot: Slot| envelope.keys.iter().any(|key| key.slot.value == slot);
     let keys_origin = envelope.origin.child_key("keys");
     if catalog.identify_by == IdentifyBy::Message && !has(Slot::Message) {
@@ -650,6 +662,98 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
 }
 
+/// Further body shapes (`also:`) are envelopes like the main one, checked the same way. They may
+/// only use slots the main envelope has (the generated `Error`'s accessors come from it), must
+/// carry the identifying slot, have names of their own (not `main`), and take no `fields` or
+/// `error_when` (those are the catalog's). A code's `shape` must name one of them (or `main`).
+/// Gives the shapes and, per code, the index of its shape (0: main).
+fn check_shapes(
+    catalog: &Catalog,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<plan::Shape>, Vec<usize>) {
+    let main: Vec<Slot> = catalog
+        .envelope
+        .keys
+        .iter()
+        .map(|key| key.slot.value)
+        .collect();
+    let mut names: Vec<&str> = vec![MAIN_SHAPE];
+    let mut shapes = Vec::with_capacity(catalog.also.len());
+    for shape in &catalog.also {
+        let name = shape.name.value.as_str();
+        if names.contains(&name) {
+            diagnostics.error_help(
+                Rule::Envelope,
+                &shape.name.origin,
+                format!("body shape `{name}` is named twice (`main` is the main envelope)"),
+                "give each body shape its own name",
+            );
+            continue;
+        }
+        names.push(name);
+        let keys = check_envelope_of(catalog, &shape.envelope, diagnostics);
+        for key in &shape.envelope.keys {
+            if !main.contains(&key.slot.value) {
+                diagnostics.error_help(
+                    Rule::Envelope,
+                    &key.slot.origin,
+                    format!(
+                        "body shape `{name}` has a `{}` key, which the main envelope lacks",
+                        key.slot.value.as_str()
+                    ),
+                    "a further shape may use only the main envelope's slots (its accessors come from them)",
+                );
+            }
+        }
+        if !shape.envelope.fields.is_empty() || !shape.envelope.error_when.is_empty() {
+            diagnostics.error_help(
+                Rule::Envelope,
+                &shape.name.origin,
+                format!("body shape `{name}` has `fields` or `error_when`"),
+                "declare fields and `error_when` in the main `envelope`: they hold for every shape",
+            );
+        }
+        shapes.push(plan::Shape {
+            name: name.to_owned(),
+            nested_under: shape
+                .envelope
+                .nested_under
+                .as_ref()
+                .or(shape.envelope.list_under.as_ref())
+                .map(|key| key.value.clone()),
+            list: shape.envelope.list_under.is_some(),
+            keys,
+        });
+    }
+    let code_shapes = catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let Some(shape) = &code.shape else { return 0 };
+            match names.iter().position(|name| *name == shape.value) {
+                Some(index) => index,
+                None => {
+                    let help = match did_you_mean(&shape.value, &names) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => format!("the catalog's shapes are: {}", names.join(", ")),
+                    };
+                    diagnostics.error_help(
+                        Rule::Envelope,
+                        &shape.origin,
+                        format!(
+                            "code `{}` names unknown body shape `{}`",
+                            code.key.value, shape.value
+                        ),
+                        help,
+                    );
+                    0
+                }
+            }
+        })
+        .collect();
+    (shapes, code_shapes)
+}
+
 /// Subcodes become the generated `SubCode` enum, read from the envelope's `subcode` slot: each
 /// needs a distinct Rust name and wire string, a message, and valid statuses; their retry advice
 /// and category resolve like a code's (stated, else from the first status), without types. The
@@ -728,6 +832,7 @@ fn check_subcodes(
             statuses: checked,
             message: subcode.message.value.clone(),
             pattern: None,
+            shape: 0,
             description: subcode.description.clone(),
             user_message: subcode.user_message.as_ref().map(|text| text.value.clone()),
             fix: subcode.fix.as_ref().map(|text| text.value.clone()),
@@ -777,6 +882,9 @@ const ERROR_METHODS: &[&str] = &[
     "sub_error",
     "subcode",
     "from_success",
+    "shape",
+    "decode_shapes",
+    "items",
     "clone",
     "fmt",
     "eq",
@@ -1056,6 +1164,7 @@ fn resolve_codes(
                 statuses,
                 message: code.message.value.clone(),
                 pattern: None,
+                shape: 0,
                 description: code.description.clone(),
                 user_message: code.user_message.as_ref().map(|text| text.value.clone()),
                 fix: code.fix.as_ref().map(|text| text.value.clone()),
@@ -1086,27 +1195,34 @@ fn check_examples(
         IdentifyBy::Code => Slot::Code,
         IdentifyBy::Message => Slot::Message,
     };
-    let names_of = |slot: Slot| -> Vec<&str> {
-        catalog
-            .envelope
-            .keys
-            .iter()
-            .filter(|key| key.slot.value == slot)
-            .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
-            .collect()
-    };
-    let names = names_of(identifying_slot);
-    let reader = BodyReader {
-        catalog,
-        identification,
-        message_names: names_of(Slot::Message),
-        type_names: names_of(Slot::Type),
-    };
-    let nested = match (&catalog.envelope.nested_under, &catalog.envelope.list_under) {
-        (Some(key), _) => Some(Nesting::Object(key.value.as_str())),
-        (None, Some(key)) => Some(Nesting::List(key.value.as_str())),
-        (None, None) => None,
-    };
+    // One reader per body shape, the main envelope first, tried in that order as the decoder
+    // tries them.
+    let readers: Vec<(BodyReader<'_>, Vec<&str>, Option<Nesting<'_>>)> =
+        std::iter::once(&catalog.envelope)
+            .chain(catalog.also.iter().map(|shape| &shape.envelope))
+            .map(|envelope| {
+                let names_of = |slot: Slot| -> Vec<&str> {
+                    envelope
+                        .keys
+                        .iter()
+                        .filter(|key| key.slot.value == slot)
+                        .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
+                        .collect()
+                };
+                let reader = BodyReader {
+                    catalog,
+                    identification,
+                    message_names: names_of(Slot::Message),
+                    type_names: names_of(Slot::Type),
+                };
+                let nested = match (&envelope.nested_under, &envelope.list_under) {
+                    (Some(key), _) => Some(Nesting::Object(key.value.as_str())),
+                    (None, Some(key)) => Some(Nesting::List(key.value.as_str())),
+                    (None, None) => None,
+                };
+                (reader, names_of(identifying_slot), nested)
+            })
+            .collect();
     // Positions by key and by wire string (the first, if a broken catalog repeats one), so
     // that an example per code costs no pass over the codes.
     let mut by_key: HashMap<&str, usize> = HashMap::with_capacity(catalog.codes.len());
@@ -1144,20 +1260,19 @@ fn check_examples(
                 let index = expected?;
                 codes.get(index)?.as_ref()?.status().map(u64::from)
             });
-        let found = match body_object(&example.body.value, nested)
-            .and_then(|object| reader.identify(&object, &names, integers, response_status))
-        {
-            Ok(found) => found,
-            Err(problem) => {
-                diagnostics.error_help(
-                    Rule::Example,
-                    &body_origin,
-                    format!("the example body {}", problem.message),
-                    problem.help,
-                );
-                continue;
-            }
-        };
+        let found =
+            match identify_in_shapes(&readers, &example.body.value, integers, response_status) {
+                Ok(found) => found,
+                Err(problem) => {
+                    diagnostics.error_help(
+                        Rule::Example,
+                        &body_origin,
+                        format!("the example body {}", problem.message),
+                        problem.help,
+                    );
+                    continue;
+                }
+            };
         let (found_index, found) = match found {
             Found::Listed(index) => (Some(index), String::new()),
             Found::Text(text) => (by_wire.get(text.as_str()).copied(), text),
@@ -1268,6 +1383,31 @@ enum Found {
 }
 
 /// The error object of an example body: the body, or the object under `nested`.
+/// What a body decodes to across the catalog's shapes, as the decoder reads it: the first shape
+/// that identifies it; else the first that reads it at all; else the main shape's problem.
+fn identify_in_shapes(
+    readers: &[(BodyReader<'_>, Vec<&str>, Option<Nesting<'_>>)],
+    body: &str,
+    integers: bool,
+    status: Option<u64>,
+) -> Result<Found, ShapeProblem> {
+    let mut first: Option<Result<Found, ShapeProblem>> = None;
+    for (reader, names, nested) in readers {
+        let found = body_object(body, *nested)
+            .and_then(|object| reader.identify(&object, names, integers, status));
+        if matches!(&found, Ok(Found::Listed(_)))
+            || matches!(&found, Ok(Found::Text(text)) if !text.is_empty())
+        {
+            return found;
+        }
+        match (&first, &found) {
+            (None, _) | (Some(Err(_)), Ok(_)) => first = Some(found),
+            _ => {}
+        }
+    }
+    first.unwrap_or_else(|| Ok(Found::Text(String::new())))
+}
+
 /// Where a body keeps its error: in one object under a key, or in a list under a key.
 #[derive(Clone, Copy)]
 enum Nesting<'a> {

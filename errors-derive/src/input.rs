@@ -412,6 +412,7 @@ fn read_variant(
             .collect(),
         message: located(message.value.clone(), message.span),
         pattern: None,
+        shape: None,
         description: attrs.description.as_ref().map(|text| text.value.clone()),
         user_message: attrs
             .user_message
@@ -645,6 +646,7 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
         types,
         codes,
         subcodes: Vec::new(),
+        also: Vec::new(),
         examples: Vec::new(),
         header_names: Default::default(),
     }
