@@ -50,6 +50,18 @@ pub fn catalog(
         None => (IdentifyBy::Code, Vec::new()),
     };
     let envelope = match map.take("envelope") {
+        Some((Node::Str(word), path)) => match builtin_shape(word, &path) {
+            Some(shape) => shape.envelope,
+            None => {
+                diagnostics.error_help(
+                    Rule::UnknownWord,
+                    &Origin::Yaml(path),
+                    format!("`{word}` is not a built-in envelope"),
+                    "the built-in envelopes are `problem_details` and `oauth`; describe any other with `keys`",
+                );
+                Envelope::default()
+            }
+        },
         Some((node, path)) => envelope(node, &path, diagnostics),
         None => {
             diagnostics.at(
@@ -156,15 +168,17 @@ fn shapes(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Shape>
         .filter_map(|(index, item)| {
             let item_path = path.index(index);
             match item {
-                Node::Str(word) if word == "oauth" => Some(oauth_shape(&item_path)),
                 Node::Str(word) => {
-                    diagnostics.error_help(
-                        Rule::UnknownWord,
-                        &Origin::Yaml(item_path),
-                        format!("`{word}` is not a built-in body shape"),
-                        "the built-in shape is `oauth`; describe any other with `name` and `keys`",
-                    );
-                    None
+                    let shape = builtin_shape(word, &item_path);
+                    if shape.is_none() {
+                        diagnostics.error_help(
+                            Rule::UnknownWord,
+                            &Origin::Yaml(item_path),
+                            format!("`{word}` is not a built-in body shape"),
+                            "the built-in shapes are `oauth` and `problem_details`; describe any other with `name` and `keys`",
+                        );
+                    }
+                    shape
                 }
                 Node::Map(entries) => {
                     let name = entries.iter().find_map(|(key, value)| match (key, value) {
@@ -208,28 +222,34 @@ fn shapes(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Vec<Shape>
         .collect()
 }
 
-/// The built-in `oauth` shape: RFC 6749 §5.2's token-endpoint error body,
-/// `{"error": "invalid_grant", "error_description": "…", "error_uri": "…"}` (`error_uri` is kept
-/// as an extra key).
-fn oauth_shape(path: &Path) -> Shape {
+/// A built-in body shape, by its word:
+///
+/// - `oauth`: RFC 6749 §5.2's token-endpoint error body, `{"error": "invalid_grant",
+///   "error_description": "…", "error_uri": "…"}` (`error_uri` is kept as an extra key);
+/// - `problem_details`: RFC 9457's `application/problem+json`, `{"type": "<URI>", "title": "…",
+///   "status": 403, "detail": "…", "instance": "…"}`: the `type` URI identifies the error, `detail`
+///   is its message, and `title`, `status`, `instance` and the extension members are kept as
+///   extra keys.
+fn builtin_shape(word: &str, path: &Path) -> Option<Shape> {
+    let (code, message) = match word {
+        "oauth" => ("error", "error_description"),
+        "problem_details" => ("type", "detail"),
+        _ => return None,
+    };
     let origin = Origin::Yaml(path.clone());
     let key = |slot: Slot, name: &str| EnvelopeKey {
         slot: Located::new(slot, origin.clone()),
         names: vec![Located::new(name.to_owned(), origin.clone())],
     };
-    Shape {
-        name: Located::new("oauth".to_owned(), origin.clone()),
+    Some(Shape {
+        name: Located::new(word.to_owned(), origin.clone()),
         envelope: Envelope {
-            keys: vec![
-                key(Slot::Code, "error"),
-                key(Slot::Message, "error_description"),
-            ],
+            keys: vec![key(Slot::Code, code), key(Slot::Message, message)],
             origin,
             ..Envelope::default()
         },
-    }
+    })
 }
-
 /// `identify_by`: `code` or `message`, or a list of them followed by the fallbacks (`message`,
 /// `type`, `status`) tried in order when the body's first identification fails.
 fn identify_by(

@@ -85,7 +85,7 @@ pub fn catalog_schema() -> Value {
                 "type": "array",
                 "items": {
                     "oneOf": [
-                        { "type": "string", "enum": ["oauth"] },
+                        { "type": "string", "enum": ["oauth", "problem_details"] },
                         {
                             "type": "object",
                             "required": ["name", "keys"],
@@ -220,8 +220,9 @@ fn envelope() -> Value {
         })
         .collect();
     json!({
-        "description": "Required. Where each part of an error sits in the JSON body: `ENVELOPE`.",
-        "type": "object",
+        "description": "Required. Where each part of an error sits in the JSON body: `ENVELOPE`. Either a mapping, or the word of a built-in envelope: `problem_details` (RFC 9457: `type` identifies, `detail` is the message) or `oauth` (RFC 6749: `error`, `error_description`).",
+        "type": ["object", "string"],
+        "pattern": "^(problem_details|oauth)$",
         "additionalProperties": false,
         "required": ["keys"],
         "properties": {

@@ -78,3 +78,37 @@ fn built_errors_render_in_their_codes_shape() {
     assert_eq!(main.shape(), "main");
     assert_eq!(json(&main.to_json())["name"], "INVALID_REQUEST");
 }
+
+#[test]
+fn rfc_9457_problem_details_are_a_built_in_envelope() {
+    use errcat_tests::problems::{Code, Error};
+    let body = r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}"#;
+    let error = Error::decode(403, body.as_bytes()).unwrap();
+    assert_eq!(error.code(), &Code::OutOfCredit);
+    assert_eq!(
+        error.message(),
+        "Your current balance is 30, but that costs 50."
+    );
+    assert_eq!(error.extra()["balance"], 30);
+    assert_eq!(error.extra()["title"], "You do not have enough credit.");
+    assert_eq!(error.shape(), "main");
+    assert_eq!(json(&error.to_json()), json(body.as_bytes()));
+    assert_eq!(error.category(), errcat::Category::BusinessRule);
+    // No `type`: RFC 9457's `about:blank`, named here by the status row.
+    let blank = Error::decode(404, br#"{"title":"Not Found","status":404}"#).unwrap();
+    assert_eq!(blank.code(), &Code::AboutBlank);
+    assert_eq!(
+        json(&blank.to_json()),
+        serde_json::json!({"title": "Not Found", "status": 404})
+    );
+    // The OAuth shape beside it.
+    let oauth = Error::decode(
+        400,
+        br#"{"error":"invalid_grant","error_description":"The code has expired."}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (oauth.code(), oauth.shape()),
+        (&Code::InvalidGrant, "oauth")
+    );
+}
