@@ -12,7 +12,7 @@ count() {
 }
 iterations=${ITERATIONS:-20000}
 printf '| case | instructions per iteration |\n|---|---|\n'
-for case in errcat untyped handwritten floor large_errcat large_handwritten large_floor render_errcat render_handwritten display_errcat display_handwritten integer_errcat integer_handwritten message_errcat message_handwritten from_wire_hit from_wire_miss strum_hit strum_miss; do
+for case in errcat untyped handwritten floor large_errcat large_handwritten large_floor render_errcat render_handwritten display_errcat display_handwritten integer_errcat integer_handwritten list_errcat list_handwritten message_errcat message_handwritten from_wire_hit from_wire_miss strum_hit strum_miss; do
     base=$(count "$case" 0)
     full=$(count "$case" "$iterations")
     printf '| %s | %d |\n' "$case" $(((full - base) / iterations))

@@ -8,7 +8,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use errcat_benches::{
     large_licensekey_body, licensekey as hand_lk, twilio as hand_tw, vaultspay as hand_vp,
-    vivamo as hand_vv, INTEGER_BODY, LARGE_BODY_FIELDS, MESSAGE_BODY,
+    vivamo as hand_vv, INTEGER_BODY, LARGE_BODY_FIELDS, LIST_BODY, MESSAGE_BODY,
 };
 use errcat_generated::{licensekey, twilio, vaultspay, vivamo};
 
@@ -51,6 +51,18 @@ fn decode(c: &mut Criterion) {
     group.bench_function("handwritten", |b| {
         b.iter(|| {
             let body = serde_json::from_slice::<hand_tw::Body>(black_box(INTEGER_BODY)).unwrap();
+            (body.code(), body)
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("decode_list");
+    group.bench_function("errcat", |b| {
+        b.iter(|| twilio::Error::decode(404, black_box(LIST_BODY)).unwrap())
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| {
+            let body = serde_json::from_slice::<hand_tw::BulkBody>(black_box(LIST_BODY)).unwrap();
             (body.code(), body)
         })
     });

@@ -192,6 +192,34 @@ pub mod twilio {
             Code::from_number(self.code)
         }
     }
+
+    /// The Bulk Messaging API's body: a list of errors.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct BulkBody {
+        pub errors: Vec<BulkItem>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    /// One error of the list, keeping unknown keys.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct BulkItem {
+        pub code: i64,
+        pub message: String,
+        #[serde(rename = "infoUrl", skip_serializing_if = "Option::is_none")]
+        pub info_url: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub context: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    impl BulkBody {
+        /// The first error's typed code.
+        pub fn code(&self) -> Option<Code> {
+            self.errors.first().map(|item| Code::from_number(item.code))
+        }
+    }
 }
 
 /// Hand-written Vivamo errors: no codes, told apart by a `match` on the exact message text.
@@ -254,6 +282,9 @@ pub mod vivamo {
 
 /// A Twilio error body with an integer code (the `decode_integer` benchmark).
 pub const INTEGER_BODY: &[u8] = br#"{"code":21211,"message":"The 'To' number +1555 is not a valid phone number.","more_info":"https://www.twilio.com/docs/errors/21211","status":400}"#;
+
+/// A Twilio Bulk Messaging error body: a list of two errors (the `decode_list` benchmark).
+pub const LIST_BODY: &[u8] = br#"{"errors":[{"code":20404,"message":"The resource was not found.","infoUrl":"https://www.twilio.com/docs/api/errors/20404","context":"null"},{"code":21211,"message":"The 'To' number is not valid.","infoUrl":"https://www.twilio.com/docs/api/errors/21211","context":"messages[1].to"}]}"#;
 
 /// A Vivamo error body, identified by its message text (the `decode_message` benchmark).
 pub const MESSAGE_BODY: &[u8] =

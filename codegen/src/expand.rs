@@ -1285,9 +1285,18 @@ fn body_shapes(provider: &Provider) -> BodyShapes {
 
 /// For list envelopes (`list_under`): `struct Item` and `Error::items`; nothing otherwise.
 fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
-    if !provider.list {
+    let list_key = if provider.list {
+        provider.nested_under.as_deref()
+    } else {
+        provider
+            .shapes
+            .iter()
+            .find(|shape| shape.list)
+            .and_then(|shape| shape.nested_under.as_deref())
+    };
+    let Some(key) = list_key else {
         return (TokenStream::new(), TokenStream::new());
-    }
+    };
     let message = provider.has_slot(Slot::Message).then(|| {
         quote! {
             /// The item's message, as sent.
@@ -1313,7 +1322,6 @@ fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
             }
         }
     });
-    let key = provider.nested_under.as_deref().unwrap_or("errors");
     let item_doc = format!(
         " One error object of the list under `{key}`, with its code typed (see [`Error::items`])."
     );
