@@ -256,3 +256,99 @@ proptest! {
         }
     }
 }
+
+/// A random error object of a list item or a further shape: a code (listed, any, absent), a
+/// message, and random unknown keys.
+fn item(
+    code_key: &'static str,
+    message_key: &'static str,
+    codes: Vec<&'static str>,
+) -> impl Strategy<Value = Value> {
+    let code = prop_oneof![
+        3 => prop::sample::select(codes).prop_map(|code| Some(Value::from(code))),
+        1 => any::<String>().prop_map(|code| Some(Value::from(code))),
+        1 => Just(None),
+    ];
+    let extra = prop::collection::btree_map("[a-z]{1,6}", json_value(), 0..2);
+    (code, proptest::option::of(any::<String>()), extra).prop_map(move |(code, message, extra)| {
+        let mut object: Map<String, Value> = extra
+            .into_iter()
+            .filter(|(key, _)| key != code_key && key != message_key)
+            .collect();
+        if let Some(code) = code {
+            object.insert(code_key.to_owned(), code);
+        }
+        if let Some(message) = message {
+            object.insert(message_key.to_owned(), Value::from(message));
+        }
+        Value::Object(object)
+    })
+}
+
+#[test]
+fn random_list_bodies_round_trip_with_every_item() {
+    use errcat_tests::listed::{Error, ENVELOPE};
+    let codes: Vec<&'static str> = ENVELOPE.codes.names.to_vec();
+    let body = (
+        prop::collection::vec(item("code", "detail", codes), 0..4),
+        prop::collection::btree_map("[a-z]{1,6}", json_value(), 0..2),
+    )
+        .prop_map(|(items, outer)| {
+            let mut object: Map<String, Value> = outer
+                .into_iter()
+                .filter(|(key, _)| key != "errors")
+                .collect();
+            object.insert("errors".to_owned(), Value::Array(items));
+            Value::Object(object)
+        });
+    let config = ProptestConfig {
+        cases: 200,
+        ..ProptestConfig::default()
+    };
+    proptest!(config, |(value in body, status in prop_oneof![400u16..600, 200u16..300])| {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        // `identify_by: [code, status]`: every list decodes, empty or not, coded or not.
+        let decoded = Error::decode(status, &bytes).unwrap();
+        let items = value["errors"].as_array().unwrap();
+        prop_assert_eq!(decoded.items().len(), items.len());
+        let rendered = decoded.to_json();
+        prop_assert_eq!(&serde_json::from_slice::<Value>(&rendered).unwrap(), &value);
+        prop_assert_eq!(Error::decode(status, &rendered).unwrap(), decoded);
+    });
+}
+
+#[test]
+fn random_bodies_of_every_shape_round_trip_in_their_shape() {
+    use errcat_tests::shapes::{Error, ENVELOPE};
+    let codes: Vec<&'static str> = ENVELOPE.codes.names.to_vec();
+    let body = prop_oneof![
+        item("name", "message", codes.clone()),
+        item("error", "error_description", codes.clone()),
+        prop::collection::vec(item("name", "message", codes), 1..3).prop_map(|items| {
+            let mut object = Map::new();
+            object.insert("errors".to_owned(), Value::Array(items));
+            Value::Object(object)
+        }),
+    ];
+    let config = ProptestConfig {
+        cases: 200,
+        ..ProptestConfig::default()
+    };
+    proptest!(config, |(value in body, status in 400u16..600)| {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        match Error::decode(status, &bytes) {
+            Ok(decoded) => {
+                let rendered = decoded.to_json();
+                prop_assert_eq!(&serde_json::from_slice::<Value>(&rendered).unwrap(), &value);
+                let again = Error::decode(status, &rendered).unwrap();
+                prop_assert_eq!(again.shape(), decoded.shape());
+                prop_assert_eq!(again, decoded);
+            }
+            // No shape names an error in a body without any code: it fails as the main shape.
+            Err(error) => prop_assert!(
+                matches!(error.kind(), errcat::DecodeErrorKind::MissingField { .. }),
+                "{error}"
+            ),
+        }
+    });
+}
