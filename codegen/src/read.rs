@@ -89,12 +89,16 @@ pub fn catalog(
     let codes = map
         .keyed_entries("codes", true, diagnostics)
         .into_iter()
-        .filter_map(|(key, integer, node, path)| code(key, integer, node, &path, diagnostics))
+        .filter_map(|(key, integer, node, path)| {
+            code_entry(key, integer, node, &path, CodeTable::Codes, diagnostics)
+        })
         .collect();
     let subcodes = map
         .keyed_entries("subcodes", false, diagnostics)
         .into_iter()
-        .filter_map(|(key, integer, node, path)| subcode(key, integer, node, &path, diagnostics))
+        .filter_map(|(key, integer, node, path)| {
+            code_entry(key, integer, node, &path, CodeTable::Subcodes, diagnostics)
+        })
         .collect();
     let examples = map.examples("examples", true, diagnostics);
     let also = match map.take("also") {
@@ -586,39 +590,18 @@ fn error_type(
     Some(error_type)
 }
 
-/// Reads one code. A code whose message or status cannot be read is reported and left out, so
-/// that validation does not add follow-on errors about it ("no status", "empty message"); other
-/// problems (unknown keys, bad words) are reported and the code is still validated.
-/// A code entry; `integer`: its key is a YAML integer, so the wire code is a JSON integer.
-fn code(
-    key: String,
-    integer: bool,
-    node: &Node,
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<Code> {
-    code_entry(key, integer, node, path, CodeTable::Codes, diagnostics)
-}
-
 /// Which table a code entry belongs to: the codes, or the subcodes (which have no type, pattern,
-/// endpoints or examples of their own).
+/// endpoints, shape or examples of their own).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CodeTable {
     Codes,
     Subcodes,
 }
 
-/// A subcode entry (`subcodes:`): the facts of a code, for the second code a body may carry.
-fn subcode(
-    key: String,
-    integer: bool,
-    node: &Node,
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> Option<Code> {
-    code_entry(key, integer, node, path, CodeTable::Subcodes, diagnostics)
-}
-
+/// Reads one code (or subcode); `integer`: its key is a YAML integer, so the wire code is a JSON
+/// integer. A code whose message or status cannot be read is reported and left out, so that
+/// validation does not add follow-on errors about it ("no status", "empty message"); other
+/// problems (unknown keys, bad words) are reported and the code is still validated.
 fn code_entry(
     key: String,
     integer: bool,
