@@ -910,6 +910,18 @@ pub(crate) fn code_info(code: &Code) -> TokenStream {
     text::tokens(&out)
 }
 
+/// The `Code` (or `SubCode`) variant of a code: its docs, names and `CodeInfo` entry.
+fn code_variant<'a>(provider: &Provider, code: &'a Code) -> WireVariant<'a> {
+    let mut info = String::new();
+    code_info_text(&mut info, code, Spelling::Imported, ENTRY);
+    WireVariant {
+        doc: code_doc(provider, code),
+        ident: &code.ident,
+        wire: &code.wire,
+        info,
+    }
+}
+
 fn code_enum(provider: &Provider) -> Source {
     let name = md(&provider.name);
     let doc = doc_text_lines(&match provider.identify_by {
@@ -921,16 +933,7 @@ fn code_enum(provider: &Provider) -> Source {
     let variants = provider
         .codes
         .iter()
-        .map(|code| {
-            let mut info = String::new();
-            code_info_text(&mut info, code, Spelling::Imported, ENTRY);
-            WireVariant {
-                doc: code_doc(provider, code),
-                ident: &code.ident,
-                wire: &code.wire,
-                info,
-            }
-        })
+        .map(|code| code_variant(provider, code))
         .collect();
     let mut source = wire_enum(WireEnum {
         name: "Code",
@@ -1033,16 +1036,7 @@ fn subcode_enum(provider: &Provider) -> Source {
     let variants = provider
         .subcodes
         .iter()
-        .map(|subcode| {
-            let mut info = String::new();
-            code_info_text(&mut info, subcode, Spelling::Imported, ENTRY);
-            WireVariant {
-                doc: code_doc(provider, subcode),
-                ident: &subcode.ident,
-                wire: &subcode.wire,
-                info,
-            }
-        })
+        .map(|subcode| code_variant(provider, subcode))
         .collect();
     let mut source = wire_enum(WireEnum {
         name: "SubCode",
@@ -1694,26 +1688,14 @@ fn error_struct(provider: &Provider) -> TokenStream {
     let stated_user_message = stated(quote!(user_message));
     // A body without a message slot carries no message: the catalog's is the only one.
     // An error built to send carries the markers that make a 2xx body an error.
-    let set_markers = {
+    let set_markers = (!provider.error_when.is_empty()).then(|| {
         let map = if provider.nested_under.is_some() {
             quote!(outer)
         } else {
             quote!(extra)
         };
-        let inserts = provider.error_when.iter().map(|(key, value)| {
-            let value = match value {
-                Scalar::Null => quote!(::errcat::__private::serde_json::Value::Null),
-                Scalar::Bool(flag) => quote!(::errcat::__private::serde_json::Value::Bool(#flag)),
-                Scalar::Integer(number) => {
-                    let number = Literal::i64_unsuffixed(*number);
-                    quote!(::errcat::__private::serde_json::Value::from(#number))
-                }
-                Scalar::Text(text) => quote!(::errcat::__private::serde_json::Value::from(#text)),
-            };
-            quote!(fields.#map.insert(::std::string::ToString::to_string(#key), #value);)
-        });
-        quote!(#(#inserts)*)
-    };
+        quote!(::errcat::wire::write_markers(Error::ERROR_WHEN, &mut fields.#map);)
+    });
     let fields_binding = if provider.has_slot(Slot::Message)
         || has_integer_codes(provider)
         || !provider.error_when.is_empty()

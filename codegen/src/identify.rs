@@ -210,13 +210,16 @@ pub(crate) fn fallback_fn(provider: &Provider) -> TokenStream {
             }
         }
     }
-    let status_unused =
-        (!provider.fallbacks.contains(&Fallback::Status)).then(|| quote!(let _ = status;));
+    // Only the status step reads the response's status.
+    let status = if provider.fallbacks.contains(&Fallback::Status) {
+        quote!(status)
+    } else {
+        quote!(_status)
+    };
     quote! {
         /// Tells the error apart when the body's code (or text) does not: the catalog's
         /// `identify_by` steps after the first, in order.
-        fn fallback(&mut self, status: ::core::option::Option<::errcat::http::StatusCode>) -> ::core::option::Option<Code> {
-            #status_unused
+        fn fallback(&mut self, #status: ::core::option::Option<::errcat::http::StatusCode>) -> ::core::option::Option<Code> {
             #(#steps)*
             ::core::option::Option::None
         }

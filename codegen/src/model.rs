@@ -375,14 +375,15 @@ impl HeaderNames {
         }
     }
 
-    /// The list of one of [`HEADER_NAME_KEYS`], to fill.
-    pub fn list_mut(&mut self, key: &str) -> &mut Vec<Located<String>> {
+    /// The list of one of [`HEADER_NAME_KEYS`], to fill (`None` for any other key).
+    pub fn list_mut(&mut self, key: &str) -> Option<&mut Vec<Located<String>>> {
         match key {
-            "should_retry" => &mut self.should_retry,
-            "rate_limit_limit" => &mut self.rate_limit_limit,
-            "rate_limit_remaining" => &mut self.rate_limit_remaining,
-            "rate_limit_reset" => &mut self.rate_limit_reset,
-            _ => &mut self.request_id,
+            "request_id" => Some(&mut self.request_id),
+            "should_retry" => Some(&mut self.should_retry),
+            "rate_limit_limit" => Some(&mut self.rate_limit_limit),
+            "rate_limit_remaining" => Some(&mut self.rate_limit_remaining),
+            "rate_limit_reset" => Some(&mut self.rate_limit_reset),
+            _ => None,
         }
     }
 }

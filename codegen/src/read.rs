@@ -363,7 +363,9 @@ fn header_names(node: &Node, path: &Path, diagnostics: &mut Diagnostics) -> Head
             continue;
         };
         let read = names_of(value, &value_path, key, diagnostics).unwrap_or_default();
-        *names.list_mut(key) = read;
+        if let Some(list) = names.list_mut(key) {
+            *list = read;
+        }
     }
     map.finish(diagnostics);
     names

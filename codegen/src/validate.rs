@@ -333,6 +333,23 @@ fn check_types(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Ty
         .collect()
 }
 
+/// A type's or status row's `code` that the catalog's `identify_by` never reads (it lacks
+/// `fallback`).
+fn unread_code(
+    owner: &str,
+    name: &Located<String>,
+    fallback: Fallback,
+    diagnostics: &mut Diagnostics,
+) {
+    let word = fallback.as_str();
+    diagnostics.error_help(
+        Rule::Identify,
+        &name.origin.to_key(),
+        format!("{owner} names a `code`, but `identify_by` does not list `{word}`"),
+        format!("add `{word}` to `identify_by` (`identify_by: [code, {word}]`), or remove `code`"),
+    );
+}
+
 /// What the catalog's ways of identifying an error resolve to: each code's parsed pattern, each
 /// type's and each status row's code (by index into the catalog's codes).
 struct Identification {
@@ -407,22 +424,11 @@ fn check_identification(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Ide
         .iter()
         .map(|error_type| {
             let name = error_type.code.as_ref()?;
+            let owner = format!("type `{}`", error_type.wire.value);
             if !listed(Fallback::Type) {
-                diagnostics.error_help(
-                    Rule::Identify,
-                    &name.origin.to_key(),
-                    format!(
-                        "type `{}` names a `code`, but `identify_by` does not list `type`",
-                        error_type.wire.value
-                    ),
-                    "add `type` to `identify_by` (`identify_by: [code, type]`), or remove `code`",
-                );
+                unread_code(&owner, name, Fallback::Type, diagnostics);
             }
-            code_index(
-                name,
-                format!("type `{}`", error_type.wire.value),
-                diagnostics,
-            )
+            code_index(name, owner, diagnostics)
         })
         .collect();
     let status_codes: Vec<(u64, usize)> = catalog
@@ -430,18 +436,11 @@ fn check_identification(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Ide
         .iter()
         .filter_map(|row| {
             let name = row.code.as_ref()?;
+            let owner = format!("status {}", row.status.value);
             if !listed(Fallback::Status) {
-                diagnostics.error_help(
-                    Rule::Identify,
-                    &name.origin.to_key(),
-                    format!(
-                        "status {} names a `code`, but `identify_by` does not list `status`",
-                        row.status.value
-                    ),
-                    "add `status` to `identify_by` (`identify_by: [code, status]`), or remove `code`",
-                );
+                unread_code(&owner, name, Fallback::Status, diagnostics);
             }
-            let index = code_index(name, format!("status {}", row.status.value), diagnostics)?;
+            let index = code_index(name, owner, diagnostics)?;
             Some((row.status.value, index))
         })
         .collect();
@@ -644,20 +643,25 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
                 "write the code as the provider sends it",
             );
         }
-        let texts = [
-            ("message", Some(&code.message)),
-            ("user_message", code.user_message.as_ref()),
-            ("fix", code.fix.as_ref()),
-        ];
-        for (key, text) in texts {
-            if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
-                diagnostics.error_help(
-                    Rule::EmptyText,
-                    &text.origin,
-                    format!("code `{}` has an empty `{key}`", label(code)),
-                    format!("write the {}, or remove the key", key.replace('_', " ")),
-                );
-            }
+        check_code_texts(&format!("code `{}`", label(code)), code, diagnostics);
+    }
+}
+
+/// A code's (or subcode's) message, user message and fix, when present, must say something.
+fn check_code_texts(what: &str, code: &Code, diagnostics: &mut Diagnostics) {
+    let texts = [
+        ("message", Some(&code.message)),
+        ("user_message", code.user_message.as_ref()),
+        ("fix", code.fix.as_ref()),
+    ];
+    for (key, text) in texts {
+        if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
+            diagnostics.error_help(
+                Rule::EmptyText,
+                &text.origin,
+                format!("{what} has an empty `{key}`"),
+                format!("write the {}, or remove the key", key.replace('_', " ")),
+            );
         }
     }
 }
@@ -801,20 +805,11 @@ fn check_subcodes(
                 "merge them into one subcode",
             );
         }
-        for (key, text) in [
-            ("message", Some(&subcode.message)),
-            ("user_message", subcode.user_message.as_ref()),
-            ("fix", subcode.fix.as_ref()),
-        ] {
-            if let Some(text) = text.filter(|text| text.value.trim().is_empty()) {
-                diagnostics.error_help(
-                    Rule::EmptyText,
-                    &text.origin,
-                    format!("subcode `{}` has an empty `{key}`", subcode.key.value),
-                    format!("write the {}, or remove the key", key.replace('_', " ")),
-                );
-            }
-        }
+        check_code_texts(
+            &format!("subcode `{}`", subcode.key.value),
+            subcode,
+            diagnostics,
+        );
         let checked: Vec<u16> = subcode
             .statuses
             .iter()

@@ -22,7 +22,7 @@ mod text;
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
 pub use errcat_table::pattern::Part as PatternPart;
 pub use render::Render;
-pub use success::{body_matches, ErrorWhen, JsonScalar};
+pub use success::{body_matches, write_markers, ErrorWhen, JsonScalar};
 pub use table::{WireTable, EMPTY_SLOT};
 pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
 

@@ -110,6 +110,15 @@ fn gaps(seen: &Mutex<Seen>) -> Vec<Duration> {
         .collect()
 }
 
+/// The `Idempotency-Key` of every request the server saw, in order.
+fn idempotency_keys(seen: &Mutex<Seen>) -> Vec<String> {
+    let seen = seen.lock().unwrap();
+    seen.requests
+        .iter()
+        .map(|(_, headers)| headers["idempotency-key"].to_str().unwrap().to_owned())
+        .collect()
+}
+
 fn count(seen: &Mutex<Seen>) -> usize {
     seen.lock().unwrap().requests.len()
 }
@@ -197,13 +206,7 @@ async fn idempotency_key_locked_is_retried_with_the_same_key() {
         })
         .await
         .unwrap();
-    let seen = seen.lock().unwrap();
-    let keys: Vec<&str> = seen
-        .requests
-        .iter()
-        .map(|(_, headers)| headers["idempotency-key"].to_str().unwrap())
-        .collect();
-    assert_eq!(keys, ["op-42", "op-42", "op-42"]);
+    assert_eq!(idempotency_keys(&seen), ["op-42", "op-42", "op-42"]);
 }
 
 #[tokio::test(start_paused = true)]
@@ -348,11 +351,8 @@ async fn backoff_with_the_same_key_backs_off_and_keeps_the_key() {
     for (got, want) in millis.iter().zip([100, 200]) {
         assert!(*got >= want && *got < want + 20, "{millis:?}");
     }
-    let seen = seen.lock().unwrap();
-    let keys: Vec<&str> = seen
-        .requests
-        .iter()
-        .map(|(_, headers)| headers["idempotency-key"].to_str().unwrap())
-        .collect();
-    assert_eq!(keys, ["charge-7", "charge-7", "charge-7"]);
+    assert_eq!(
+        idempotency_keys(&seen),
+        ["charge-7", "charge-7", "charge-7"]
+    );
 }

@@ -21,6 +21,16 @@ pub enum JsonScalar {
 }
 
 impl JsonScalar {
+    /// The scalar as a JSON value.
+    pub fn to_value(self) -> serde_json::Value {
+        match self {
+            JsonScalar::Null => serde_json::Value::Null,
+            JsonScalar::Bool(flag) => serde_json::Value::Bool(flag),
+            JsonScalar::Integer(number) => serde_json::Value::from(number),
+            JsonScalar::Text(text) => serde_json::Value::from(text),
+        }
+    }
+
     fn matches(self, value: &serde_json::Value) -> bool {
         match (self, value) {
             (JsonScalar::Null, serde_json::Value::Null) => true,
@@ -41,6 +51,14 @@ pub struct ErrorWhen {
     pub key: &'static str,
     /// The value it holds in an error body.
     pub value: JsonScalar,
+}
+
+/// Writes every marker into `map` (the top-level keys of a body), so that a body built to send
+/// is read back as an error.
+pub fn write_markers(markers: &[ErrorWhen], map: &mut serde_json::Map<String, serde_json::Value>) {
+    for marker in markers {
+        map.insert(marker.key.to_owned(), marker.value.to_value());
+    }
 }
 
 /// Whether `body` is a JSON object whose top-level keys hold every marker's value (the last value
@@ -155,5 +173,10 @@ mod tests {
             &several
         ));
         assert!(!body_matches(br#"{"status":"error","code":-1}"#, &several));
+        // Written markers are read back.
+        let mut map = serde_json::Map::new();
+        write_markers(&several, &mut map);
+        let written = serde_json::to_vec(&map).unwrap();
+        assert!(body_matches(&written, &several));
     }
 }
