@@ -388,6 +388,7 @@ pub(crate) fn envelope_expr(
     subcodes: &TokenStream,
 ) -> TokenStream {
     shape_envelope_expr(
+        provider,
         provider.nested_under.as_deref(),
         provider.list,
         &provider.keys,
@@ -395,8 +396,11 @@ pub(crate) fn envelope_expr(
     )
 }
 
-/// An `::errcat::wire::Envelope` value for one body shape, with the provider's tables.
+/// An `::errcat::wire::Envelope` value for one body shape, with the provider's tables and
+/// declared fields (every shape shares them, at the same positions, so that the accessors of
+/// `Error` read any shape).
 fn shape_envelope_expr(
+    provider: &Provider,
     nested_under: Option<&str>,
     list: bool,
     keys: &[(Slot, Vec<String>)],
@@ -407,6 +411,11 @@ fn shape_envelope_expr(
         let slot = ident(slot.variant());
         quote!(::errcat::wire::KeySpec { slot: ::errcat::wire::Slot::#slot, names: &[#(#names),*] })
     });
+    let declared = provider.fields.iter().map(|field| {
+        let key = &field.key;
+        let outer = field.outer;
+        quote!(::errcat::wire::DeclaredKey { key: #key, outer: #outer })
+    });
     quote! {
         ::errcat::wire::Envelope {
             nested_under: #nested,
@@ -415,6 +424,7 @@ fn shape_envelope_expr(
             codes: #codes,
             types: #types,
             subcodes: #subcodes,
+            declared: &[#(#declared),*],
         }
     }
 }
@@ -444,6 +454,7 @@ fn provider_facts(provider: &Provider) -> TokenStream {
     let shapes = (!provider.shapes.is_empty()).then(|| {
         let envelopes = provider.shapes.iter().map(|shape| {
             shape_envelope_expr(
+                provider,
                 shape.nested_under.as_deref(),
                 shape.list,
                 &shape.keys,
@@ -1224,8 +1235,10 @@ fn body_shapes(provider: &Provider) -> BodyShapes {
         shape_init_blank: quote!(shape: 0,),
         decode_fn: quote! {
             /// Decodes a response body sent with `status`, with each body shape of
-            /// [`ENVELOPES`] in turn: the first under which the body names its error wins; else
-            /// the first that reads it; else the main shape's failure.
+            /// [`ENVELOPES`] in turn (the shape whose nesting key is the body's first key first,
+            /// then the catalog's order; see `errcat::wire::shape_order`): the first under which
+            /// the body names its error wins; else the first that reads it; else the first
+            /// shape's failure.
             pub fn decode(status: u16, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
                 let status_code = ::errcat::http::StatusCode::from_u16(status)
                     .map_err(|_| ::errcat::DecodeError::new(status, ::errcat::DecodeErrorKind::InvalidStatus, body))?;
@@ -1235,7 +1248,10 @@ fn body_shapes(provider: &Provider) -> BodyShapes {
             fn decode_shapes(status: u16, status_code: ::core::option::Option<::errcat::http::StatusCode>, body: &[u8]) -> ::core::result::Result<Error, ::errcat::DecodeError> {
                 let mut unidentified: ::core::option::Option<Error> = ::core::option::Option::None;
                 let mut failure: ::core::option::Option<::errcat::DecodeError> = ::core::option::Option::None;
-                for (shape, envelope) in ENVELOPES.iter().enumerate() {
+                for shape in ::errcat::wire::shape_order(ENVELOPES, body) {
+                    let ::core::option::Option::Some(envelope) = ENVELOPES.get(shape) else {
+                        continue;
+                    };
                     let mut error = Error::blank(::errcat::wire::Fields::default());
                     error.shape = shape;
                     let read = ::errcat::wire::decode_into(envelope, status, body, &mut error.fields)
@@ -1316,6 +1332,7 @@ fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
             }
         }
     });
+    let item_fields = item_field_methods(provider);
     let item_doc = format!(
         " One error object of the list under `{key}`, with its code typed (see [`Error::items`])."
     );
@@ -1335,6 +1352,7 @@ fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
 
             #message
             #(#text_slots)*
+            #item_fields
 
             /// Every part of the item, untyped, its unknown keys included.
             pub fn fields(&self) -> &'a ::errcat::wire::Fields {
@@ -1452,74 +1470,124 @@ fn success_errors(provider: &Provider) -> (TokenStream, TokenStream) {
     (items, trait_override)
 }
 
-/// An accessor and a setter for each declared field (`envelope.fields`), which stays among the
-/// extra keys (or, `outer`, the keys beside the nested error object).
+/// How a declared field of one kind reads and writes: the accessor's output type (borrowing
+/// for `'life`), the `serde_json::Value` method that reads it, the setter's input type and the
+/// expression that turns `value` into JSON.
+struct FieldAccess {
+    output: TokenStream,
+    read: TokenStream,
+    input: TokenStream,
+    write: TokenStream,
+}
+
+fn field_access(kind: FieldKind, life: &TokenStream) -> FieldAccess {
+    let value = quote!(::errcat::__private::serde_json::Value);
+    let (output, read, input, write) = match kind {
+        FieldKind::String | FieldKind::Url => (
+            quote!(&#life str),
+            quote!(#value::as_str),
+            quote!(impl ::core::convert::Into<::std::string::String>),
+            quote!(#value::String(value.into())),
+        ),
+        FieldKind::Integer => (
+            quote!(i64),
+            quote!(#value::as_i64),
+            quote!(i64),
+            quote!(#value::from(value)),
+        ),
+        FieldKind::Boolean => (
+            quote!(bool),
+            quote!(#value::as_bool),
+            quote!(bool),
+            quote!(#value::Bool(value)),
+        ),
+        FieldKind::Object => (
+            quote!(&#life ::errcat::__private::serde_json::Map<::std::string::String, #value>),
+            quote!(#value::as_object),
+            quote!(::errcat::__private::serde_json::Map<::std::string::String, #value>),
+            quote!(#value::Object(value)),
+        ),
+        FieldKind::List => (
+            quote!(&#life [#value]),
+            quote!(|value| #value::as_array(value).map(::std::vec::Vec::as_slice)),
+            quote!(::std::vec::Vec<#value>),
+            quote!(#value::Array(value)),
+        ),
+    };
+    FieldAccess {
+        output,
+        read,
+        input,
+        write,
+    }
+}
+
+/// The doc line of a declared field's accessor.
+fn field_doc(field: &crate::plan::Field, whose: &str) -> TokenStream {
+    let key = &field.key;
+    let what = match &field.description {
+        Some(description) => format!("`{key}`: {}", md(description)),
+        None => format!("`{key}`"),
+    };
+    doc_lines(&format!(
+        "{what} ({}), if {whose} has it with that type.",
+        field.kind.as_str()
+    ))
+}
+
+/// An accessor and a setter for each declared field (`envelope.fields`). Its value is kept in
+/// `Fields::declared`, at the field's position in the catalog (every shape's envelope lists the
+/// fields in that order).
 fn declared_field_methods(provider: &Provider) -> TokenStream {
-    let methods = provider.fields.iter().map(|field| {
+    let methods = provider.fields.iter().enumerate().map(|(position, field)| {
         let key = &field.key;
         let getter = ident(&field.accessor);
         let setter = ident(&format!("with_{}", field.accessor));
-        let map = if field.outer {
-            quote!(outer)
-        } else {
-            quote!(extra)
-        };
-        let what = match &field.description {
-            Some(description) => format!("`{key}`: {}", md(description)),
-            None => format!("`{key}`"),
-        };
-        let getter_doc = doc_lines(&format!(
-            "{what} ({}), if the body has it with that type.",
-            field.kind.as_str()
-        ));
+        let getter_doc = field_doc(field, "the body");
         let setter_doc = format!(" Sets `{key}`.");
-        let value = quote!(::errcat::__private::serde_json::Value);
-        let (output, read, input, write) = match field.kind {
-            FieldKind::String | FieldKind::Url => (
-                quote!(&str),
-                quote!(#value::as_str),
-                quote!(impl ::core::convert::Into<::std::string::String>),
-                quote!(#value::String(value.into())),
-            ),
-            FieldKind::Integer => (
-                quote!(i64),
-                quote!(#value::as_i64),
-                quote!(i64),
-                quote!(#value::from(value)),
-            ),
-            FieldKind::Boolean => (
-                quote!(bool),
-                quote!(#value::as_bool),
-                quote!(bool),
-                quote!(#value::Bool(value)),
-            ),
-            FieldKind::Object => (
-                quote!(&::errcat::__private::serde_json::Map<::std::string::String, #value>),
-                quote!(#value::as_object),
-                quote!(::errcat::__private::serde_json::Map<::std::string::String, #value>),
-                quote!(#value::Object(value)),
-            ),
-            FieldKind::List => (
-                quote!(&[#value]),
-                quote!(|value| #value::as_array(value).map(::std::vec::Vec::as_slice)),
-                quote!(::std::vec::Vec<#value>),
-                quote!(#value::Array(value)),
-            ),
-        };
+        let FieldAccess {
+            output,
+            read,
+            input,
+            write,
+        } = field_access(field.kind, &TokenStream::new());
         quote! {
             #getter_doc
             pub fn #getter(&self) -> ::core::option::Option<#output> {
-                self.fields.#map.get(#key).and_then(#read)
+                self.fields.declared(#position).and_then(#read)
             }
 
             #[doc = #setter_doc]
             #[must_use]
             pub fn #setter(mut self, value: #input) -> Self {
-                self.fields.#map.insert(::std::string::ToString::to_string(#key), #write);
+                self.fields.set_declared(#position, #write);
                 self
             }
         }
     });
+    quote!(#(#methods)*)
+}
+
+/// For `Item` (one error object of a list body): an accessor for each declared field of the
+/// error object.
+fn item_field_methods(provider: &Provider) -> TokenStream {
+    let life = quote!('a);
+    let methods = provider
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| !field.outer)
+        .map(|(position, field)| {
+            let getter = ident(&field.accessor);
+            let doc = field_doc(field, "the item");
+            let FieldAccess { output, read, .. } = field_access(field.kind, &life);
+            quote! {
+                #doc
+                pub fn #getter(&self) -> ::core::option::Option<#output> {
+                    self.fields.declared(#position).and_then(#read)
+                }
+            }
+        });
     quote!(#(#methods)*)
 }
 

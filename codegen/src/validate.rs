@@ -895,12 +895,12 @@ const ERROR_METHODS: &[&str] = &[
 
 /// A declared field becomes an accessor and a setter on the generated `Error`: its name must be
 /// a snake_case Rust name no other method has, once per catalog; its wire key must not be one a
-/// slot reads (the slot would take the value first); and `outer` needs a nested envelope.
+/// slot of any body shape reads (the decoder tells slot keys and declared keys apart in either
+/// order, which needs them disjoint); and `outer` needs a nested envelope.
 fn check_declared_fields(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Vec<plan::Field> {
-    let slot_names: Vec<&str> = catalog
-        .envelope
-        .keys
-        .iter()
+    let slot_names: Vec<&str> = std::iter::once(&catalog.envelope)
+        .chain(catalog.also.iter().map(|shape| &shape.envelope))
+        .flat_map(|envelope| &envelope.keys)
         .flat_map(|key| key.names.iter().map(|name| name.value.as_str()))
         .collect();
     let mut accessors: BTreeMap<String, &str> = BTreeMap::new();
@@ -963,7 +963,7 @@ fn check_declared_fields(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Ve
                 diagnostics.error_help(
                     Rule::Envelope,
                     &field.key.origin,
-                    format!("field `{key}` is also a key of `envelope.keys`"),
+                    format!("field `{key}` is also a slot key of `envelope.keys` or of a shape in `also`"),
                     "a slot already reads this key: remove the field, or the key from the slot",
                 );
                 return None;
@@ -979,6 +979,22 @@ fn check_declared_fields(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Ve
                     &field.key.origin,
                     format!("field `{key}` is `outer`, but the envelope is flat"),
                     "remove `outer: true`: in a flat body every key is in the error object",
+                );
+                return None;
+            }
+            let top_level = field.outer || nested.is_none();
+            if top_level
+                && catalog
+                    .envelope
+                    .error_when
+                    .iter()
+                    .any(|(marker, _)| marker.value == key)
+            {
+                diagnostics.error_help(
+                    Rule::Envelope,
+                    &field.key.origin,
+                    format!("field `{key}` is also a key of `error_when`"),
+                    "the marker's key is written by errcat: remove the field",
                 );
                 return None;
             }

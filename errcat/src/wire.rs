@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 mod decoder;
 mod render;
+mod shapes;
 mod slot_read;
 mod success;
 mod table;
@@ -22,6 +23,7 @@ mod text;
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
 pub use errcat_table::pattern::Part as PatternPart;
 pub use render::Render;
+pub use shapes::{shape_order, ShapeOrder};
 pub use success::{body_matches, write_markers, ErrorWhen, JsonScalar};
 pub use table::{WireTable, EMPTY_SLOT};
 pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
@@ -163,6 +165,20 @@ pub struct Envelope {
     pub types: &'static WireTable,
     /// The catalog's subcodes, likewise.
     pub subcodes: &'static WireTable,
+    /// The further keys the catalog declares (`envelope.fields`): their values are kept in
+    /// [`Fields::declared`], at the key's position here, not among the extra keys.
+    pub declared: &'static [DeclaredKey],
+}
+
+/// A key a catalog declares beyond the slots (`envelope.fields`), with a typed accessor in
+/// generated code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DeclaredKey {
+    /// The wire key.
+    pub key: &'static str,
+    /// Whether the key sits beside the nested error object rather than in it (in a flat body
+    /// every key is in the error object, so this is ignored).
+    pub outer: bool,
 }
 
 impl Envelope {
@@ -189,19 +205,20 @@ impl Envelope {
     /// and then from the first. Kept out of line so that the likely case stays small.
     #[inline(never)]
     fn lookup_around(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
-        let count = self.keys.len();
-        let mut position = if start < count { start } else { 0 };
-        for _ in 0..count {
-            let spec = self.keys.get(position)?;
-            if let Some(index) = spec.names.iter().position(|name| *name == key) {
-                return Some((spec.slot, u8::try_from(index).unwrap_or(u8::MAX), position));
+        fn find(specs: &[KeySpec], key: &str, offset: usize) -> Option<(Slot, u8, usize)> {
+            for (position, spec) in specs.iter().enumerate() {
+                for (index, name) in spec.names.iter().enumerate() {
+                    if same_key(name, key) {
+                        let name = u8::try_from(index).unwrap_or(u8::MAX);
+                        return Some((spec.slot, name, offset + position));
+                    }
+                }
             }
-            position += 1;
-            if position == count {
-                position = 0;
-            }
+            None
         }
-        None
+        let start = start.min(self.keys.len());
+        let (before, after) = self.keys.split_at(start);
+        find(after, key, start).or_else(|| find(before, key, 0))
     }
 
     /// The key spec of a slot, if the envelope has it.
@@ -213,6 +230,67 @@ impl Envelope {
     pub fn name(&self, slot: Slot) -> Option<&'static str> {
         self.spec(slot).and_then(|spec| spec.names.first().copied())
     }
+
+    /// What a key of the error object is: a slot's name or a declared key, trying the likely
+    /// ones first: the slot key at position `slot_from` and the declared key at position
+    /// `declared_from` (providers send their keys in a fixed order, so the ones after the last
+    /// found are the likely next). Slot names and declared keys never overlap (the catalog is
+    /// checked for it), so the order of the tries does not change the answer.
+    // Always inlined into the key loop: a call per key costs more than the checks themselves.
+    #[inline(always)]
+    fn lookup_known(&self, key: &str, slot_from: usize, declared_from: usize) -> Option<Known> {
+        if let Some(spec) = self.keys.get(slot_from) {
+            if spec.names.first().is_some_and(|name| same_key(name, key)) {
+                return Some(Known::Slot(spec.slot, 0, slot_from));
+            }
+        }
+        if let Some(declared) = self.declared.get(declared_from) {
+            if (self.nested_under.is_none() || !declared.outer) && same_key(declared.key, key) {
+                return Some(Known::Declared(declared_from));
+            }
+        }
+        self.lookup_known_around(key, slot_from)
+    }
+
+    /// [`Envelope::lookup_known`] for any key, kept out of line so that the likely case stays
+    /// small.
+    #[inline(never)]
+    fn lookup_known_around(&self, key: &str, slot_from: usize) -> Option<Known> {
+        if let Some((slot, name, position)) = self.lookup_around(key, slot_from) {
+            return Some(Known::Slot(slot, name, position));
+        }
+        self.declared_position(key, false).map(Known::Declared)
+    }
+
+    /// The position in [`Envelope::declared`] of the declared key `key` of the error object (in
+    /// a flat body, of the body) or, with `outer`, of the keys beside a nested error object.
+    #[inline]
+    fn declared_position(&self, key: &str, outer: bool) -> Option<usize> {
+        if self.declared.is_empty() {
+            return None;
+        }
+        let flat = self.nested_under.is_none();
+        for (position, declared) in self.declared.iter().enumerate() {
+            if (flat || declared.outer == outer) && same_key(declared.key, key) {
+                return Some(position);
+            }
+        }
+        None
+    }
+
+    /// Whether the declared key at `position` is written in the error object (else beside it).
+    fn declared_inside(&self, position: usize) -> bool {
+        self.nested_under.is_none() || self.declared.get(position).is_some_and(|key| !key.outer)
+    }
+}
+
+/// A key of the error object the envelope knows (see [`Envelope::lookup_known`]).
+enum Known {
+    /// A slot's key: the slot, which of its names, and the key's position in
+    /// [`Envelope::keys`].
+    Slot(Slot, u8, usize),
+    /// A declared key, at this position in [`Envelope::declared`].
+    Declared(usize),
 }
 
 /// Whether two wire keys or names are equal. They are short: up to 16 bytes, they are compared as two
@@ -260,10 +338,14 @@ pub struct Fields {
     pub errors: Option<Vec<Value>>,
     /// [`Slot::Subcode`]
     pub subcode: Option<WireText>,
-    /// Keys of the error object that the envelope does not name, and known keys whose value had
-    /// another type than their slot's, kept as sent.
+    /// The values of the envelope's declared keys ([`Envelope::declared`]), at each key's
+    /// position there, whatever their JSON type; empty when the body has none of them.
+    pub declared: Vec<Option<Value>>,
+    /// Keys of the error object that the envelope neither names nor declares, and named keys
+    /// whose value had another type than their slot's, kept as sent.
     pub extra: Map<String, Value>,
-    /// Keys beside the nested error object (nested envelopes only), kept as sent.
+    /// Keys beside the nested error object (nested envelopes only) that the envelope does not
+    /// declare, kept as sent.
     pub outer: Map<String, Value>,
     /// List envelopes: the error objects after the first, each with its own slots and extra keys.
     pub rest: Vec<Fields>,
@@ -284,7 +366,36 @@ impl Fields {
                 return self.take(slot);
             }
         }
+        if let Some(position) = envelope.declared_position(key, false) {
+            if let Some(value) = self.declared.get_mut(position).and_then(Option::take) {
+                return Some(value);
+            }
+        }
         self.extra.remove(key)
+    }
+
+    /// The value of the declared key at `position` in [`Envelope::declared`], if the body has it.
+    #[inline]
+    pub fn declared(&self, position: usize) -> Option<&Value> {
+        self.declared.get(position).and_then(Option::as_ref)
+    }
+
+    /// Sets the value of the declared key at `position` in [`Envelope::declared`].
+    pub fn set_declared(&mut self, position: usize, value: Value) {
+        self.set_declared_of(position + 1, position, value);
+    }
+
+    /// [`Fields::set_declared`], making room for `count` declared keys at once.
+    #[inline]
+    pub(crate) fn set_declared_of(&mut self, count: usize, position: usize, value: Value) {
+        if self.declared.len() <= position {
+            let count = count.max(position + 1);
+            self.declared.reserve_exact(count - self.declared.len());
+            self.declared.resize_with(count, || None);
+        }
+        if let Some(place) = self.declared.get_mut(position) {
+            *place = Some(value);
+        }
     }
 
     /// Empties a slot, giving back its value as JSON.
@@ -321,9 +432,27 @@ impl Fields {
         self.code_number = number;
     }
 
+    /// Empties everything read from inside the error object, keeping the keys beside it (the
+    /// outer keys and the declared outer keys): a body with a second error object.
+    fn reset_inside(&mut self, envelope: &Envelope) {
+        let outer = std::mem::take(&mut self.outer);
+        let mut declared = std::mem::take(&mut self.declared);
+        for (position, value) in declared.iter_mut().enumerate() {
+            if envelope.declared_inside(position) {
+                *value = None;
+            }
+        }
+        *self = Fields::default();
+        self.outer = outer;
+        if declared.iter().any(Option::is_some) {
+            self.declared = declared;
+        }
+    }
+
     /// Whether nothing is set (cheaper than comparing with `Fields::default()`).
     fn is_blank(&self) -> bool {
         Slot::ALL.iter().all(|slot| !self.is_set(*slot))
+            && self.declared.is_empty()
             && self.extra.is_empty()
             && self.outer.is_empty()
             && self.names == [0; Slot::ALL.len()]
@@ -362,6 +491,7 @@ mod tests {
         codes: &WireTable::EMPTY,
         types: &WireTable::EMPTY,
         subcodes: &WireTable::EMPTY,
+        declared: &[],
     };
 
     #[test]
@@ -553,6 +683,7 @@ mod tests {
         codes: &CODES,
         types: &WireTable::EMPTY,
         subcodes: &WireTable::EMPTY,
+        declared: &[],
     };
 
     /// A one-name table: every name lands in the only slot of the only bucket. Shared with the
@@ -597,6 +728,87 @@ mod tests {
         let listed = WireText::resolve(&CODES, "card_declined");
         assert_eq!(listed.to_string(), "card_declined");
         assert_eq!(listed.into_string(), "card_declined");
+    }
+
+    const DECLARING: Envelope = Envelope {
+        nested_under: Some("error"),
+        list: false,
+        keys: &[KeySpec {
+            slot: Slot::Code,
+            names: &["code"],
+        }],
+        codes: &WireTable::EMPTY,
+        types: &WireTable::EMPTY,
+        subcodes: &WireTable::EMPTY,
+        declared: &[
+            DeclaredKey {
+                key: "doc_url",
+                outer: false,
+            },
+            DeclaredKey {
+                key: "trace",
+                outer: true,
+            },
+        ],
+    };
+
+    #[test]
+    fn declared_keys_are_kept_apart_from_the_extra_keys_whatever_their_type() {
+        let body = r#"{"error":{"code":"x","doc_url":"https://d","trace":"inside","other":1},"trace":7,"doc_url":"outside"}"#;
+        let fields = decode(&DECLARING, 400, body.as_bytes()).unwrap();
+        assert_eq!(fields.declared(0), Some(&Value::from("https://d")));
+        assert_eq!(fields.declared(1), Some(&Value::from(7)));
+        // The same names on the other side of the nesting key are not the declared keys.
+        assert_eq!(fields.extra["trace"], "inside");
+        assert_eq!(fields.outer["doc_url"], "outside");
+        assert!(!fields.extra.contains_key("doc_url"));
+        let rendered = Render {
+            envelope: &DECLARING,
+            fields: &fields,
+            code: None,
+            error_type: None,
+        }
+        .to_vec();
+        assert_eq!(
+            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            serde_json::from_str::<Value>(body).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_repeated_declared_key_keeps_its_last_value_and_a_second_error_object_keeps_the_outer_ones()
+    {
+        let body = r#"{"trace":"t","error":{"code":"a","doc_url":"first","doc_url":null},"error":{"code":"b"}}"#;
+        let fields = decode(&DECLARING, 400, body.as_bytes()).unwrap();
+        assert_eq!(fields.code.as_ref().map(WireText::as_str), Some("b"));
+        assert_eq!(fields.declared(0), None);
+        assert_eq!(fields.declared(1), Some(&Value::from("t")));
+        let body = r#"{"error":{"code":"a","doc_url":"first","doc_url":null}}"#;
+        let mut fields = decode(&DECLARING, 400, body.as_bytes()).unwrap();
+        assert_eq!(fields.declared(0), Some(&Value::Null));
+        assert_eq!(fields.take_key(&DECLARING, "doc_url"), Some(Value::Null));
+        assert_eq!(fields.declared(0), None);
+    }
+
+    #[test]
+    fn set_declared_makes_room_and_renders_in_place() {
+        let mut fields = decode(&DECLARING, 400, br#"{"error":{"code":"x"}}"#).unwrap();
+        fields.set_declared(1, Value::from("trace-1"));
+        fields.set_declared(0, Value::from("https://d"));
+        fields
+            .extra
+            .insert("doc_url".into(), Value::from("shadowed"));
+        let rendered = Render {
+            envelope: &DECLARING,
+            fields: &fields,
+            code: None,
+            error_type: None,
+        }
+        .to_vec();
+        assert_eq!(
+            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            serde_json::json!({"error": {"code": "x", "doc_url": "https://d"}, "trace": "trace-1"})
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod common;
 
 use common::json;
+use errcat_generated::twilio;
 use errcat_tests::{fallbacks, numbered};
 use serde_json::json;
 
@@ -60,4 +61,30 @@ fn an_outer_field_sits_beside_the_nested_error() {
         fallbacks::Error::decode(429, &built.to_json()).unwrap(),
         built
     );
+}
+
+#[test]
+fn declared_keys_are_not_extra_keys() {
+    let body = br#"{"code":21211,"message":"m","more_info":"https://example.com/21211","undeclared":1}"#;
+    let error = numbered::Error::decode(400, body).unwrap();
+    assert_eq!(error.more_info(), Some("https://example.com/21211"));
+    assert_eq!(error.extra().keys().collect::<Vec<_>>(), ["undeclared"]);
+}
+
+#[test]
+fn each_item_of_a_list_body_reads_the_declared_fields() {
+    // Twilio's Bulk Messaging shape: `infoUrl` and `context` are declared for its items.
+    let body = br#"{"errors":[{"code":20404,"message":"a","infoUrl":"https://www.twilio.com/docs/api/errors/20404","context":"null"},{"code":21211,"message":"b","context":"messages[1].to","other":true}]}"#;
+    let error = twilio::Error::decode(404, body).unwrap();
+    assert_eq!(error.shape(), "bulk");
+    let items = error.items();
+    assert_eq!(
+        items[0].info_url(),
+        Some("https://www.twilio.com/docs/api/errors/20404")
+    );
+    assert_eq!(error.info_url(), items[0].info_url());
+    assert_eq!(items[1].info_url(), None);
+    assert_eq!(items[1].context(), Some("messages[1].to"));
+    assert_eq!(items[1].fields().extra["other"], true);
+    assert_eq!(json(&error.to_json()), json(body));
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::slot_read::read_slot;
-use super::{same_key, Envelope, Fields, MAX_BODY_BYTES};
+use super::{same_key, Envelope, Fields, Known, MAX_BODY_BYTES};
 use crate::{DecodeError, DecodeErrorKind};
 
 /// Decodes a response body into [`Fields`] with a provider's envelope.
@@ -225,9 +225,7 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
                 if found {
                     // A second error object replaces the first, as in any JSON object; the keys
                     // beside it stay.
-                    let outer = std::mem::take(&mut self.fields.outer);
-                    *self.fields = Fields::default();
-                    self.fields.outer = outer;
+                    self.fields.reset_inside(self.envelope);
                 }
                 let read = if self.envelope.list {
                     map.next_value_seed(ListSeed {
@@ -247,6 +245,10 @@ impl<'de> Visitor<'de> for BodySeed<'_> {
                     }
                 })?;
                 found = true;
+            } else if let Some(position) = self.envelope.declared_position(key.as_str(), true) {
+                let value = map.next_value()?;
+                let count = self.envelope.declared.len();
+                self.fields.set_declared_of(count, position, value);
             } else {
                 let value = map.next_value()?;
                 self.fields.outer.insert(key.into_owned(), value);
@@ -380,16 +382,22 @@ fn read_error_object<'de, A: MapAccess<'de>>(
     mut map: A,
     fields: &mut Fields,
 ) -> Result<(), A::Error> {
-    let mut expected = 0;
+    // The likely positions of the next slot key and the next declared key.
+    let (mut expected, mut expected_declared) = (0, 0);
     // Unknown keys are gathered and filed at the end, all at once (see `collect_object`).
     let mut unknown: Vec<(String, Value)> = Vec::new();
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let Some((slot, name, position)) = envelope.lookup_from(key.as_str(), expected) else {
-            unknown.push((key.into_owned(), map.next_value()?));
-            continue;
-        };
-        expected = position + 1;
-        read_slot(&mut map, envelope, fields, slot, name, key)?;
+        match envelope.lookup_known(key.as_str(), expected, expected_declared) {
+            Some(Known::Slot(slot, name, position)) => {
+                expected = position + 1;
+                read_slot(&mut map, envelope, fields, slot, name, key)?;
+            }
+            Some(Known::Declared(position)) => {
+                expected_declared = position + 1;
+                fields.set_declared_of(envelope.declared.len(), position, map.next_value()?);
+            }
+            None => unknown.push((key.into_owned(), map.next_value()?)),
+        }
     }
     if !unknown.is_empty() {
         file_unknown(fields, unknown);

@@ -72,8 +72,15 @@ impl Serialize for ErrorObject<'_> {
                 rendered[spec.slot.index()] = Some(name);
             }
         }
+        for (position, value) in fields.declared.iter().enumerate() {
+            if let (Some(value), Some(declared)) = (value, envelope.declared.get(position)) {
+                if envelope.declared_inside(position) {
+                    map.serialize_entry(declared.key, value)?;
+                }
+            }
+        }
         for (key, value) in &fields.extra {
-            if !rendered.contains(&Some(key.as_str())) {
+            if !rendered.contains(&Some(key.as_str())) && !fields.declares(envelope, key, true) {
                 map.serialize_entry(key, value)?;
             }
         }
@@ -117,8 +124,15 @@ impl Serialize for Render<'_> {
         } else {
             map.serialize_entry(nested_under, &ErrorObject(self))?;
         }
+        for (position, value) in self.fields.declared.iter().enumerate() {
+            if let (Some(value), Some(declared)) = (value, self.envelope.declared.get(position)) {
+                if !self.envelope.declared_inside(position) {
+                    map.serialize_entry(declared.key, value)?;
+                }
+            }
+        }
         for (key, value) in &self.fields.outer {
-            if key != nested_under {
+            if key != nested_under && !self.fields.declares(self.envelope, key, false) {
                 map.serialize_entry(key, value)?;
             }
         }
@@ -161,6 +175,7 @@ impl Render<'_> {
             + text(&fields.request_id);
         let values = fields.metadata.as_ref().map_or(0, Map::len)
             + fields.errors.as_ref().map_or(0, Vec::len)
+            + fields.declared.len()
             + fields.extra.len()
             + fields.outer.len();
         PER_KEY * (self.envelope.keys.len() + 1) + texts + PER_VALUE * values
@@ -196,6 +211,15 @@ impl Fields {
             Slot::Errors => self.errors.as_deref().map(SlotValue::List),
             Slot::Subcode => wire(&self.subcode),
         }
+    }
+
+    /// Whether `key` (of the error object when `inside`, else beside it) is a declared key that
+    /// has a value, and so is rendered from [`Fields::declared`], not from the extra keys.
+    fn declares(&self, envelope: &Envelope, key: &str, inside: bool) -> bool {
+        !self.declared.is_empty()
+            && envelope
+                .declared_position(key, !inside)
+                .is_some_and(|position| self.declared(position).is_some())
     }
 
     /// The wire name a slot is rendered under: the one it was decoded from, else the first.

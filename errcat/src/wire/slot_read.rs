@@ -158,7 +158,7 @@ impl SlotKind for Wire<'_> {
 
     fn number(self, number: u64) -> Result<WireText, Value> {
         if self.numbers {
-            Ok(WireText::resolve_number(self.table, i128::from(number)))
+            Ok(WireText::resolve_unsigned(self.table, number))
         } else {
             Err(Value::from(number))
         }
@@ -461,6 +461,7 @@ mod tests {
         codes: &CODES,
         types: &WireTable::EMPTY,
         subcodes: &WireTable::EMPTY,
+        declared: &[],
     };
 
     fn decoded(body: &Value) -> Fields {

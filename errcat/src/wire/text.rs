@@ -95,6 +95,14 @@ impl WireText {
         WireText::resolve_digits(table, decimal(number, &mut buffer))
     }
 
+    /// A non-negative integer code (the common case of [`WireText::resolve_number`]).
+    #[inline]
+    pub fn resolve_unsigned(table: &WireTable, number: u64) -> WireText {
+        let mut buffer = [0u8; 40];
+        let start = write_digits(number, &mut buffer, 40);
+        WireText::resolve_digits(table, digits_text(&buffer[start..]))
+    }
+
     /// Integer digits (`"21211"`, `"-1"`) resolved against `table` as a JSON integer.
     pub fn resolve_digits(table: &WireTable, digits: &str) -> WireText {
         match table.find_name(digits) {
@@ -116,23 +124,52 @@ impl WireText {
 
 /// The decimal text of `number`, written at the end of `buffer` (40 bytes hold any `i128`).
 fn decimal(number: i128, buffer: &mut [u8; 40]) -> &str {
-    let mut rest = number.unsigned_abs();
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        // `rest % 10` is a single digit.
-        buffer[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
+    let magnitude = number.unsigned_abs();
+    // Codes fit in 64 bits: dividing those by 10 is a multiplication, where 128-bit division is
+    // a call per digit.
+    let mut start = match u64::try_from(magnitude) {
+        Ok(small) => write_digits(small, buffer, buffer.len()),
+        Err(_) => {
+            let mut rest = magnitude;
+            let mut start = buffer.len();
+            loop {
+                start -= 1;
+                // `rest % 10` is a single digit.
+                buffer[start] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+                if rest == 0 {
+                    break start;
+                }
+            }
         }
-    }
+    };
     if number < 0 {
         start -= 1;
         buffer[start] = b'-';
     }
-    // Only ASCII digits and `-` were written.
-    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
+    digits_text(&buffer[start..])
+}
+
+/// Writes the digits of `number` before position `end` of `buffer`; gives where they start.
+#[inline]
+fn write_digits(mut number: u64, buffer: &mut [u8; 40], end: usize) -> usize {
+    let mut start = end;
+    loop {
+        start -= 1;
+        // `number % 10` is a single digit.
+        buffer[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            return start;
+        }
+    }
+}
+
+/// ASCII digits (and `-`) as text.
+#[inline]
+fn digits_text(digits: &[u8]) -> &str {
+    // Only ASCII digits and `-` are ever written, so this never fails.
+    std::str::from_utf8(digits).unwrap_or_default()
 }
 
 /// The JSON integer whose decimal text is `text`, if it is one.
