@@ -229,11 +229,13 @@ fn doc_lines(text: &str) -> TokenStream {
 }
 
 /// The lines of the documentation of `text`, as [`doc_lines`] and [`text::doc_comment`] write
-/// them: each starts with a space (or is empty) and holds no control character.
+/// them: each starts with a space (or is empty) and holds no control character, and no line can
+/// open a Markdown block that would run or break anything (see [`inert_line`]).
 fn doc_text_lines(text: &str) -> Vec<String> {
     let mut docs = Vec::new();
     let mut in_list = false;
     for line in text.trim_end().lines() {
+        let line = &*inert_line(line);
         let is_item = is_list_item(line);
         // A plain line right after a list would be read as part of its last item; a blank line
         // keeps it a paragraph of its own, as the catalog meant.
@@ -264,6 +266,34 @@ fn doc_text_lines(text: &str) -> Vec<String> {
     docs
 }
 
+/// One line of catalog prose made inert as a Markdown block for rustdoc, whatever the lines
+/// around it:
+///
+/// - its indentation is capped at two spaces (a tab counts four), three with the space every doc
+///   line starts with, so that it never starts an indented code block (four spaces), which
+///   rustdoc compiles and runs as a doctest (a `fix:` text holding an indented `curl` command,
+///   say); list items and their continuation lines keep their meaning;
+/// - a leading run of backticks or tildes (a code fence: a doctest again, or an empty code block
+///   that fails `cargo doc` under `deny(warnings)`) and a leading `<` (an HTML block) are escaped
+///   with a backslash, which Markdown shows as the character itself.
+///
+/// Inline markup (links, HTML tags, bare URLs) is [`md`]'s part.
+fn inert_line(line: &str) -> std::borrow::Cow<'_, str> {
+    let body = line.trim_start_matches([' ', '\t']);
+    let indent = &line[..line.len() - body.len()];
+    let opens_block = body.starts_with("```") || body.starts_with("~~~") || body.starts_with('<');
+    if indent.len() < 3 && !indent.contains('\t') && !opens_block {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let width: usize = indent.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    let mut out = " ".repeat(width.min(2));
+    if opens_block {
+        out.push('\\');
+    }
+    out.push_str(body);
+    std::borrow::Cow::Owned(out)
+}
+
 fn is_list_item(line: &str) -> bool {
     // Bytes rather than `str` patterns: this runs for every doc line of every code.
     let line = line.trim_start().as_bytes();
@@ -289,25 +319,39 @@ fn md(text: &str) -> String {
     if !has_markup && !text.contains("http") {
         return text.to_owned();
     }
-    let mut out = String::with_capacity(text.len());
-    for token in text.split_inclusive(char::is_whitespace) {
-        let (word, space) = token.split_at(token.trim_end().len());
-        if word.starts_with("http://") || word.starts_with("https://") {
-            let url = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-            if !url.contains(['<', '>', '[', ']', '`']) {
-                out.push('<');
-                out.push_str(url);
-                out.push('>');
-                out.push_str(&word[url.len()..]);
-                out.push_str(space);
-                continue;
-            }
-        }
-        for c in word.chars() {
+    fn escape_markup(out: &mut String, text: &str) {
+        for c in text.chars() {
             if matches!(c, '[' | ']' | '<' | '>') {
                 out.push('\\');
             }
             out.push(c);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for token in text.split_inclusive(char::is_whitespace) {
+        let (word, space) = token.split_at(token.trim_end().len());
+        // A URL anywhere in the word (`(see https://…)`, `[link](https://…)`) becomes an
+        // autolink, or a code span when it holds what an autolink cannot: never a bare URL,
+        // which `rustdoc::bare_urls` reports.
+        let url_at = ["http://", "https://"]
+            .iter()
+            .filter_map(|scheme| word.find(scheme))
+            .min();
+        match url_at {
+            Some(at) => {
+                escape_markup(&mut out, &word[..at]);
+                let rest = &word[at..];
+                let url = rest.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+                if url.contains(['<', '>', '[', ']', '`', '\\']) {
+                    out.push_str(&code_span(url));
+                } else {
+                    out.push('<');
+                    out.push_str(url);
+                    out.push('>');
+                }
+                escape_markup(&mut out, &rest[url.len()..]);
+            }
+            None => escape_markup(&mut out, word),
         }
         out.push_str(space);
     }

@@ -65,7 +65,8 @@ fn an_outer_field_sits_beside_the_nested_error() {
 
 #[test]
 fn declared_keys_are_not_extra_keys() {
-    let body = br#"{"code":21211,"message":"m","more_info":"https://example.com/21211","undeclared":1}"#;
+    let body =
+        br#"{"code":21211,"message":"m","more_info":"https://example.com/21211","undeclared":1}"#;
     let error = numbered::Error::decode(400, body).unwrap();
     assert_eq!(error.more_info(), Some("https://example.com/21211"));
     assert_eq!(error.extra().keys().collect::<Vec<_>>(), ["undeclared"]);
