@@ -78,6 +78,13 @@ pub enum Failure {
     NoOutDir,
     /// Expansion produced code that does not parse (a bug in errcat).
     Internal(String),
+    /// A catalog file or directory has a name errcat cannot write into a `cargo:` directive or
+    /// a generated file: a control character (a newline would end the directive and start
+    /// another), or bytes that are not UTF-8.
+    UnwritablePath {
+        /// The path, with such characters escaped.
+        path: String,
+    },
 }
 
 impl fmt::Display for Failure {
@@ -98,6 +105,10 @@ impl fmt::Display for Failure {
                 "error: OUT_DIR is not set; call errcat_codegen from a build script or set Config::out_dir",
             ),
             Failure::Internal(message) => write!(f, "error: {message}"),
+            Failure::UnwritablePath { path } => write!(
+                f,
+                "error: the catalog path {path} holds a control character or bytes that are not UTF-8; rename it (cargo directives and generated files cannot carry such a name)"
+            ),
         }
     }
 }
@@ -171,6 +182,9 @@ impl Config {
         }
         files.sort();
         files.dedup();
+        for path in self.dirs.iter().chain(&files) {
+            check_writable_path(path)?;
+        }
         Ok(files)
     }
 
@@ -298,7 +312,7 @@ impl Config {
             Ok(generated) => generated,
             Err(Failure::Invalid(diagnostics)) => {
                 for diagnostic in &diagnostics {
-                    let line = diagnostic.to_string().replace('\n', " ");
+                    let line = diagnostic.to_string().replace(['\n', '\r'], " ");
                     println!("cargo:warning={line}");
                 }
                 let root = self.display_root.clone().unwrap_or_default();
@@ -323,4 +337,17 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Failure> {
         action: format!("write {}", path.display()),
         error,
     })
+}
+
+/// A path errcat writes into `cargo:rerun-if-changed` lines and into the generated files'
+/// header comments must be UTF-8 without control characters: a newline would end the directive
+/// (and a name could then emit directives of its own choosing, `cargo:rustc-env=…`), and a
+/// lossy rendering would name another file.
+fn check_writable_path(path: &Path) -> Result<(), Failure> {
+    match path.to_str() {
+        Some(text) if !text.chars().any(char::is_control) => Ok(()),
+        _ => Err(Failure::UnwritablePath {
+            path: format!("{:?}", path.to_string_lossy()),
+        }),
+    }
 }

@@ -225,14 +225,33 @@ impl fmt::Display for Located {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+///
+/// Bounded whatever the input: a word longer than [`LONGEST_TYPO`] characters is no typo of a
+/// name, and a candidate whose length differs from the word's by more than the distance allowed
+/// is skipped without computing the distance, so the work is at most `LONGEST_TYPO²` per
+/// candidate (a 100,000-character name is answered at once, not with a 10¹⁰-cell table).
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let length = word.chars().count();
+    if length > LONGEST_TYPO {
+        return None;
+    }
     candidates
         .iter()
-        .map(|candidate| (edit_distance(word, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
+        .filter_map(|candidate| {
+            let allowed = (candidate.len() / 3).max(1);
+            let candidate_length = candidate.chars().count();
+            if candidate_length > LONGEST_TYPO || candidate_length.abs_diff(length) > allowed {
+                return None;
+            }
+            let distance = edit_distance(word, candidate);
+            (distance <= allowed).then_some((distance, *candidate))
+        })
         .min()
         .map(|(_, candidate)| candidate)
 }
+
+/// The longest word [`did_you_mean`] looks at, in characters.
+pub const LONGEST_TYPO: usize = 64;
 
 /// Edit distance counting an adjacent transposition as one edit (optimal string alignment),
 /// so that `retyr` is one edit from `retry`.

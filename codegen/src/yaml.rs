@@ -45,7 +45,9 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 
 /// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`] in one linear pass, before the
 /// parser sees them. Quoted strings and comments are skipped; a bracket inside a plain scalar is
-/// counted, which can only make the check stricter than the parser at depths no catalog has.
+/// counted, which can only make the check stricter than the parser at depths no catalog has. A
+/// quote opens a quoted scalar only where YAML starts one (see [`opens_quoted_scalar`]): the
+/// apostrophe of `name: it's` is text, and what follows it is still checked.
 fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
     // Byte by byte, skipping bytes that matter in no state with one table lookup (every
     // character that matters is ASCII, and no byte of a multi-byte character is one): this runs
@@ -78,7 +80,7 @@ fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
             (Some(b'\''), b'\'') if bytes.get(index) == Some(&b'\'') => index += 1,
             (Some(open), _) if byte == open && open != b'#' => quote = None,
             (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(byte),
+            (None, b'"' | b'\'') if opens_quoted_scalar(bytes, index - 1) => quote = Some(byte),
             (None, b'#') if index < 2 || bytes[index - 2].is_ascii_whitespace() => {
                 quote = Some(b'#');
             }
@@ -96,6 +98,24 @@ fn check_flow_depth(source: &str) -> Result<(), SyntaxError> {
         }
     }
     Ok(())
+}
+
+/// Whether the quote at byte `at` starts a quoted scalar: at the start of the text or of a line
+/// (after indentation), right after `[`, `{` or `,`, or after `:`, `-` or `?` and a space. A quote
+/// anywhere else is inside a plain scalar (`it's`). Reading a quote as text when YAML reads it as
+/// a quote can only count more brackets, never fewer; the look back stops at the first byte that
+/// is not a space, so the pass stays linear.
+fn opens_quoted_scalar(bytes: &[u8], at: usize) -> bool {
+    let mut before = at;
+    while before > 0 && matches!(bytes[before - 1], b' ' | b'\t') {
+        before -= 1;
+    }
+    let spaced = before < at;
+    match before.checked_sub(1).map(|previous| bytes[previous]) {
+        None | Some(b'\n' | b'\r' | b'[' | b'{' | b',') => true,
+        Some(b':' | b'-' | b'?') => spaced,
+        Some(_) => false,
+    }
 }
 
 /// The line and column of the character that ends at byte `end` of `source`.

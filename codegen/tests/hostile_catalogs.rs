@@ -149,3 +149,82 @@ fn arbitrary_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn an_apostrophe_in_plain_text_does_not_hide_deep_nesting() {
+    // `it's` is a plain scalar: its apostrophe opens no quoted string, so the nesting after it
+    // is refused by the linear pre-pass like any other.
+    for text in [
+        format!("name: it's\n{VALID}x: {}\n", "[".repeat(10_000)),
+        format!(
+            "name: a \"quoted\" word's end\n{VALID}x: {}\n",
+            "{".repeat(10_000)
+        ),
+    ] {
+        let (rule, located) = only_rule(load(text.as_bytes()));
+        assert_eq!(rule, Rule::Syntax, "{located}");
+        assert!(
+            located.message.contains("nested deeper than 128 levels"),
+            "{located}"
+        );
+    }
+    // Quotes that do open a scalar still hide the brackets inside them.
+    let quoted = format!(
+        "{VALID}description: '{}'\nx: [\"{}\", '{}']\n",
+        "[".repeat(1_000),
+        "{".repeat(1_000),
+        "[".repeat(1_000)
+    );
+    let diagnostics = load(quoted.as_bytes()).expect_err("`x` is no catalog key");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|located| located.rule != Rule::Syntax),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn a_huge_unknown_name_gets_no_suggestion_and_no_quadratic_table() {
+    // A type name of 100,000 characters was compared with every type in a table of
+    // 100,000 × len cells; it is too long to be a typo and is reported as it is.
+    let name = "x".repeat(100_000);
+    let text = format!(
+        "name: Demo\nenvelope:\n  keys:\n    code: code\n    message: message\n    type: type\nstatuses:\n  400: {{meaning: Bad Request}}\ntypes:\n  card_error: {{description: Card}}\ncodes:\n  card_declined:\n    status: 400\n    type: {name}\n    message: Declined.\n"
+    );
+    let diagnostics = load(text.as_bytes()).expect_err("an unknown type is refused");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0]
+        .help
+        .as_deref()
+        .is_none_or(|help| !help.contains("did you mean")));
+    assert_eq!(
+        errcat_codegen::diagnostic::did_you_mean("card_eror", &["card_error", &name]),
+        Some("card_error")
+    );
+    assert_eq!(
+        errcat_codegen::diagnostic::did_you_mean(&name, &["card_error"]),
+        None
+    );
+}
+
+#[test]
+fn a_catalog_path_with_a_newline_is_refused_before_any_directive() {
+    let dir = std::env::temp_dir().join(format!("errcat-newline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hostile = dir.join("x.yaml\ncargo:rustc-env=INJECTED=1\ny.yaml");
+    std::fs::write(&hostile, VALID).unwrap();
+    let result = errcat_codegen::Config::new()
+        .catalog_dir(&dir)
+        .out_dir(dir.join("out"))
+        .emit_rerun_if_changed(false)
+        .compile();
+    std::fs::remove_dir_all(&dir).unwrap();
+    match result {
+        Err(errcat_codegen::Failure::UnwritablePath { path }) => {
+            assert!(path.contains("\\ncargo:rustc-env"), "{path}");
+            assert!(!path.contains('\n'), "{path}");
+        }
+        other => panic!("expected UnwritablePath, got {other:?}"),
+    }
+}
