@@ -187,6 +187,34 @@ pub struct Located {
 }
 
 impl Located {
+    /// Places every diagnostic in `source`, the text of `file`, in one pass over the text however
+    /// many there are (see [`yaml::locate_all`]).
+    pub fn place_all(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+        let no_path = crate::tree::Path::root();
+        let paths: Vec<&crate::tree::Path> = diagnostics
+            .iter()
+            .map(|diagnostic| match &diagnostic.origin {
+                Origin::Yaml(path) => path,
+                Origin::Span(_) | Origin::Unknown => &no_path,
+            })
+            .collect();
+        let positions = yaml::locate_all(source, &paths);
+        diagnostics
+            .into_iter()
+            .zip(positions)
+            .map(|(diagnostic, position)| Located {
+                rule: diagnostic.rule,
+                file: file.to_owned(),
+                position: match diagnostic.origin {
+                    Origin::Yaml(_) => position,
+                    Origin::Span(_) | Origin::Unknown => None,
+                },
+                message: diagnostic.message,
+                help: diagnostic.help,
+            })
+            .collect()
+    }
+
     /// Places `diagnostic` in `source`, the text of `file`.
     pub fn place(file: &str, source: &str, diagnostic: Diagnostic) -> Located {
         let position = match &diagnostic.origin {

@@ -49,11 +49,7 @@ pub fn load_catalog(
     default_provider: &str,
 ) -> Result<plan::Provider, Vec<Located>> {
     let place = |text: &str, found: Diagnostics| -> Vec<Located> {
-        let mut placed: Vec<Located> = found
-            .into_vec()
-            .into_iter()
-            .map(|diagnostic| Located::place(file, text, diagnostic))
-            .collect();
+        let mut placed = Located::place_all(file, text, found.into_vec());
         // In file order, as a reader goes through the catalog (stable: same place, found order).
         placed.sort_by_key(|located| located.position);
         placed

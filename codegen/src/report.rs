@@ -17,27 +17,33 @@ pub fn render(
     color: bool,
 ) -> String {
     let mut files = SimpleFiles::new();
-    let mut ids: Vec<(String, Option<usize>)> = Vec::new();
+    // Each file once: its id among `files` and where its lines start.
+    let mut ids: Vec<(String, Option<(usize, Vec<usize>)>)> = Vec::new();
     let mut out = termcolor::Buffer::no_color();
     if color {
         out = termcolor::Buffer::ansi();
     }
     let config = term::Config::default();
     for located in diagnostics {
-        let id = match ids.iter().find(|(file, _)| *file == located.file) {
-            Some((_, id)) => *id,
-            None => {
-                let id = source(&located.file).map(|text| files.add(located.file.clone(), text));
-                ids.push((located.file.clone(), id));
-                id
-            }
+        let position = ids.iter().position(|(file, _)| *file == located.file);
+        let position = position.unwrap_or_else(|| {
+            let id = source(&located.file).map(|text| {
+                let lines = line_starts(&text);
+                (files.add(located.file.clone(), text), lines)
+            });
+            ids.push((located.file.clone(), id));
+            ids.len() - 1
+        });
+        let (id, lines) = match &ids[position].1 {
+            Some((id, lines)) => (Some(*id), lines.as_slice()),
+            None => (None, &[][..]),
         };
         let mut diagnostic = Diagnostic::error()
             .with_code(located.rule.code())
             .with_message(&located.message);
         let span = id.zip(located.position).and_then(|(id, position)| {
             let text = files.get(id).ok()?.source();
-            Some((id, token_span(text, position.line, position.column)?))
+            Some((id, token_span(text, lines, position.line, position.column)?))
         });
         match span {
             Some((id, range)) => {
@@ -62,16 +68,24 @@ pub fn render(
     String::from_utf8_lossy(out.as_slice()).into_owned()
 }
 
+/// The byte offsets where the lines of `text` start: found once per file, so that placing each
+/// of many diagnostics costs its own line, not the whole file.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(index, _)| index + 1))
+        .collect()
+}
+
 /// The byte range of the token at 1-based `line` and `column` (in characters): a mapping key up
-/// to its `:`, else the value up to the end of the line (without a trailing comment).
-fn token_span(text: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map(|(index, _)| index + 1)?
-    };
+/// to its `:`, else the value up to the end of the line (without a trailing comment). `lines`
+/// are the text's [`line_starts`].
+fn token_span(
+    text: &str,
+    lines: &[usize],
+    line: usize,
+    column: usize,
+) -> Option<std::ops::Range<usize>> {
+    let line_start = *lines.get(line.max(1) - 1)?;
     let line_text = text[line_start..]
         .split('\n')
         .next()
@@ -111,9 +125,18 @@ mod tests {
     #[test]
     fn underlines_keys_and_values() {
         let text = "name: Demo\ncodes:\n  card_declined:\n    status: 200  # wrong\n";
-        assert_eq!(&text[token_span(text, 3, 3).unwrap()], "card_declined");
-        assert_eq!(&text[token_span(text, 4, 13).unwrap()], "200");
-        assert_eq!(&text[token_span(text, 1, 7).unwrap()], "Demo");
+        assert_eq!(
+            &text[token_span(text, &line_starts(text), 3, 3).unwrap()],
+            "card_declined"
+        );
+        assert_eq!(
+            &text[token_span(text, &line_starts(text), 4, 13).unwrap()],
+            "200"
+        );
+        assert_eq!(
+            &text[token_span(text, &line_starts(text), 1, 7).unwrap()],
+            "Demo"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! looking for and reads the position from that error. It runs once per diagnostic, never on a
 //! catalog without problems.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -351,6 +352,206 @@ pub fn locate(source: &str, path: &Path) -> Option<Position> {
     locate_occurrence(source, path, 1)
 }
 
+/// Up to this many paths, [`locate_all`] locates each with [`locate`] (one parse each, which
+/// gives serde_yaml's own positions exactly).
+const LOCATE_ONE_BY_ONE: usize = 8;
+
+/// How many paths [`locate_all`] may still locate one by one (a parse each) when its index of
+/// the text does not have them; the rest go without a position.
+const LOCATE_FALLBACKS: usize = 32;
+
+/// The positions of many paths of `source` at once, in the order of `paths`: linear in the
+/// text whatever the number of paths. A few paths are located one by one; more are looked up in
+/// an index of every node's position built in one pass over the text ([`PositionIndex`]), and
+/// only the paths the index cannot answer (keys that serde_yaml reads as another text, such as
+/// `0x10`, and nodes under an alias) are located one by one, at most [`LOCATE_FALLBACKS`] of them.
+pub fn locate_all(source: &str, paths: &[&Path]) -> Vec<Option<Position>> {
+    if paths.len() <= LOCATE_ONE_BY_ONE {
+        return paths.iter().map(|path| locate(source, path)).collect();
+    }
+    let steps: Vec<Vec<Step>> = paths.iter().map(|path| path.steps()).collect();
+    let index = PositionIndex::build(source, &steps);
+    let mut fallbacks = LOCATE_FALLBACKS;
+    paths
+        .iter()
+        .zip(&steps)
+        .map(|(path, steps)| {
+            index.get(steps).or_else(|| {
+                fallbacks = fallbacks.checked_sub(1)?;
+                locate(source, path)
+            })
+        })
+        .collect()
+}
+
+/// The positions of the wanted paths of a text, found in one pass over its YAML events.
+struct PositionIndex {
+    found: HashMap<Vec<Step>, Position>,
+}
+
+/// Where the walk is inside one collection.
+enum Frame {
+    /// A sequence: the index of its next item.
+    Sequence(usize),
+    /// A mapping: `None` when a key comes next; else the key whose value comes next (`None`
+    /// inside for a key the walk cannot read as serde_yaml does: its value is skipped).
+    Mapping(Option<Option<String>>),
+}
+
+/// A collection being walked, and whether it added a step to the path (the root adds none).
+struct Open {
+    frame: Frame,
+    pushed: bool,
+}
+
+impl PositionIndex {
+    fn build(source: &str, wanted: &[Vec<Step>]) -> PositionIndex {
+        use saphyr_parser::Event;
+        let wanted: HashSet<&[Step]> = wanted.iter().map(Vec::as_slice).collect();
+        let mut found = HashMap::new();
+        let mut path: Vec<Step> = Vec::new();
+        let mut open: Vec<Open> = Vec::new();
+        // The depth inside a collection the walk cannot follow (a complex key, the value of a
+        // key it cannot read); 0 while walking.
+        let mut skipping = 0usize;
+        for event in saphyr_parser::Parser::new_from_str(source) {
+            let Ok((event, span)) = event else {
+                break;
+            };
+            let opens = matches!(event, Event::SequenceStart(..) | Event::MappingStart(..));
+            let closes = matches!(event, Event::SequenceEnd | Event::MappingEnd);
+            if skipping > 0 {
+                if opens {
+                    skipping += 1;
+                } else if closes {
+                    skipping -= 1;
+                }
+                continue;
+            }
+            if closes {
+                if open.pop().is_some_and(|closed| closed.pushed) {
+                    path.pop();
+                }
+                continue;
+            }
+            if !opens && !matches!(event, Event::Scalar(..) | Event::Alias(..)) {
+                continue;
+            }
+            let position = Position {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            };
+            let step = match open.last_mut().map(|parent| &mut parent.frame) {
+                None => None,
+                Some(Frame::Sequence(next)) => {
+                    *next += 1;
+                    Some(Step::Index(*next - 1))
+                }
+                Some(Frame::Mapping(state @ None)) => {
+                    let key = match &event {
+                        Event::Scalar(text, style, _, None) => key_text(text, *style),
+                        _ => None,
+                    };
+                    if let Some(key) = &key {
+                        path.push(Step::Key(key.clone()));
+                        record(&wanted, &mut found, &path, position);
+                        path.pop();
+                    }
+                    *state = Some(key);
+                    if opens {
+                        skipping = 1;
+                    }
+                    continue;
+                }
+                Some(Frame::Mapping(state)) => match state.take().flatten() {
+                    Some(key) => Some(Step::Value(key)),
+                    None => {
+                        if opens {
+                            skipping = 1;
+                        }
+                        continue;
+                    }
+                },
+            };
+            // serde_yaml places an alias's nodes where the anchored nodes are, and a block
+            // scalar at its `|` or `>` where this parser gives its first line: not indexed.
+            let block = matches!(
+                event,
+                Event::Scalar(
+                    _,
+                    saphyr_parser::ScalarStyle::Literal | saphyr_parser::ScalarStyle::Folded,
+                    ..
+                )
+            );
+            if matches!(event, Event::Alias(..)) || block {
+                continue;
+            }
+            let pushed = step.is_some();
+            if let Some(step) = step {
+                path.push(step);
+            }
+            record(&wanted, &mut found, &path, position);
+            if opens {
+                let frame = if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Sequence(0)
+                } else {
+                    Frame::Mapping(None)
+                };
+                open.push(Open { frame, pushed });
+            } else if pushed {
+                path.pop();
+            }
+        }
+        PositionIndex { found }
+    }
+
+    fn get(&self, steps: &[Step]) -> Option<Position> {
+        self.found.get(steps).copied()
+    }
+}
+
+/// Notes the position of the node at `path` if it is wanted and not found before (a repeated
+/// key: serde_yaml's walk stops at the first).
+fn record(
+    wanted: &HashSet<&[Step]>,
+    found: &mut HashMap<Vec<Step>, Position>,
+    path: &[Step],
+    position: Position,
+) {
+    if wanted.contains(path) && !found.contains_key(path) {
+        found.insert(path.to_vec(), position);
+    }
+}
+
+/// A mapping key as serde_yaml gives it to the reader, when the text alone says so: a quoted or
+/// block scalar as written, a plain one unless YAML reads it as something other than the same
+/// text (`~` and `null` read as the empty key; integers without a sign or leading zero and
+/// `true`/`false` read as themselves; other numbers, such as `+1`, `0x10` or `1.50`, are left to
+/// serde_yaml).
+fn key_text(text: &str, style: saphyr_parser::ScalarStyle) -> Option<String> {
+    if style != saphyr_parser::ScalarStyle::Plain {
+        return Some(text.to_owned());
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(String::new()),
+        "true" | "True" | "TRUE" => return Some("true".to_owned()),
+        "false" | "False" | "FALSE" => return Some("false".to_owned()),
+        _ => {}
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let plain_integer = !digits.is_empty()
+        && digits.bytes().all(|byte| byte.is_ascii_digit())
+        && (digits.len() == 1 || !digits.starts_with('0'));
+    if plain_integer {
+        return Some(text.to_owned());
+    }
+    let numeric_looking = text
+        .bytes()
+        .next()
+        .is_some_and(|first| first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.'));
+    (!numeric_looking).then(|| text.to_owned())
+}
+
 /// Like [`locate`], but when the last step is a key, finds its `occurrence`-th appearance.
 fn locate_occurrence(source: &str, path: &Path, occurrence: usize) -> Option<Position> {
     let deserializer = serde_yaml::Deserializer::from_str(source);
@@ -574,6 +775,88 @@ statuses:
 
     fn at(line: usize, column: usize) -> Option<Position> {
         Some(Position { line, column })
+    }
+
+    /// Every path of a tree: each key, each value, each item.
+    fn every_path(node: &Node, path: &Path, paths: &mut Vec<Path>) {
+        paths.push(path.clone());
+        match node {
+            Node::Seq(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    every_path(item, &path.index(index), paths);
+                }
+            }
+            Node::Map(entries) => {
+                for (key, value) in entries {
+                    if let Some(key) = key.key_text() {
+                        paths.push(path.key(&key));
+                        every_path(value, &path.value(&key), paths);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_one_pass_index_agrees_with_serde_yaml_on_every_catalog() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for dir in ["catalog", "tests/catalogs", "codegen/tests/bad"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|ext| ext == "yaml") {
+                    files.push(path);
+                }
+            }
+        }
+        let (mut compared, mut indexed) = (0usize, 0usize);
+        for file in files {
+            let Ok(source) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let Ok(tree) = parse(&source) else {
+                continue;
+            };
+            let mut paths = Vec::new();
+            every_path(&tree, &Path::root(), &mut paths);
+            // A sample of each file keeps the one-by-one side of the comparison quick.
+            let step = (paths.len() / 100).max(1);
+            let sample: Vec<Path> = paths.into_iter().step_by(step).collect();
+            let steps: Vec<Vec<Step>> = sample.iter().map(Path::steps).collect();
+            let index = PositionIndex::build(&source, &steps);
+            for (path, steps) in sample.iter().zip(&steps) {
+                let expected = locate(&source, path);
+                compared += 1;
+                if let Some(position) = index.get(steps) {
+                    indexed += 1;
+                    assert_eq!(Some(position), expected, "{} at {path}", file.display());
+                }
+            }
+        }
+        assert!(compared > 1_500, "{compared} paths compared");
+        // Only keys that YAML reads as another text, and nodes under aliases, are left out.
+        assert!(
+            indexed * 100 >= compared * 95,
+            "{indexed} of {compared} indexed"
+        );
+    }
+
+    #[test]
+    fn many_diagnostics_are_located_in_one_pass() {
+        let mut source = String::from("statuses:\n");
+        for status in 0..2_000 {
+            source.push_str(&format!("  {}: {{meaning: m}}\n", 1000 + status));
+        }
+        let statuses = Path::root().value("statuses");
+        let paths: Vec<Path> = (0..2_000)
+            .map(|status| statuses.key(&(1000 + status).to_string()))
+            .collect();
+        let refs: Vec<&Path> = paths.iter().collect();
+        let positions = locate_all(&source, &refs);
+        for (line, position) in positions.iter().enumerate() {
+            assert_eq!(*position, at(line + 2, 3));
+        }
     }
 
     #[test]
