@@ -17,8 +17,8 @@ pub fn render(
     color: bool,
 ) -> String {
     let mut files = SimpleFiles::new();
-    // Each file once: its id among `files` and where its lines start.
-    let mut ids: Vec<(String, Option<(usize, Vec<usize>)>)> = Vec::new();
+    // Each file once: its id among `files` and where its lines start (`None`: unreadable).
+    let mut ids: Vec<(String, Option<LoadedFile>)> = Vec::new();
     let mut out = termcolor::Buffer::no_color();
     if color {
         out = termcolor::Buffer::ansi();
@@ -67,6 +67,9 @@ pub fn render(
     }
     String::from_utf8_lossy(out.as_slice()).into_owned()
 }
+
+/// A file added to the report: its id among the report's files, and its [`line_starts`].
+type LoadedFile = (usize, Vec<usize>);
 
 /// The byte offsets where the lines of `text` start: found once per file, so that placing each
 /// of many diagnostics costs its own line, not the whole file.
