@@ -194,5 +194,5 @@ pub fn schema() -> Result<Output, String> {
 
 /// `errcat new`.
 pub fn new(provider: &str) -> Result<Output, String> {
-    Ok(Output::ok(errcat_codegen::scaffold::catalog(provider)))
+    errcat_codegen::scaffold::catalog(provider).map(Output::ok)
 }

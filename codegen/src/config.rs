@@ -213,6 +213,9 @@ impl Config {
         let mut problems = Vec::new();
         let mut generated = Vec::new();
         let mut modules: BTreeMap<String, String> = BTreeMap::new();
+        // `AnyProviderError` has a variant per provider, named in UpperCamelCase: `a1` and `a_1`
+        // would both give `A1`.
+        let mut variants: BTreeMap<String, String> = BTreeMap::new();
         for outcome in outcomes {
             let module = match outcome? {
                 Ok(module) => module,
@@ -228,6 +231,20 @@ impl Config {
                     position: None,
                     message: format!("provider `{}` is also defined by {first}", module.module),
                     help: Some("give each catalog its own `provider` name".to_owned()),
+                });
+                continue;
+            }
+            let variant = crate::ident::any_provider_variant(&module.module);
+            if let Some(first) = variants.insert(variant.clone(), module.module.clone()) {
+                problems.push(Located {
+                    rule: crate::diagnostic::Rule::DuplicateProvider,
+                    file: module.source,
+                    position: None,
+                    message: format!(
+                        "providers `{first}` and `{}` both give the variant `{variant}` of `AnyProviderError`",
+                        module.module
+                    ),
+                    help: Some("rename one of the two providers".to_owned()),
                 });
                 continue;
             }

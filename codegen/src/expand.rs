@@ -126,11 +126,10 @@ pub(crate) fn api_error_impl(header: &TokenStream, bodies: &ApiErrorBodies) -> T
 /// `AnyProviderError`: one type over every provider's `Error`, for applications that call
 /// several providers and handle their errors in one place.
 fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
-    use heck::ToUpperCamelCase;
     let modules: Vec<Ident> = modules.iter().map(|(module, _)| ident(module)).collect();
     let variants: Vec<Ident> = modules
         .iter()
-        .map(|module| ident(&module.to_string().to_upper_camel_case()))
+        .map(|module| ident(&crate::ident::any_provider_variant(&module.to_string())))
         .collect();
     let docs = modules
         .iter()

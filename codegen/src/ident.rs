@@ -49,6 +49,11 @@ pub enum IdentProblem {
     NotAnIdentifier(String),
     /// The name is taken by the catch-all variant.
     Reserved(String),
+    /// The name has characters outside ASCII. rustc's default lints flag some of those
+    /// (`uncommon_codepoints` for characters NFKC changes, `confusable_idents`,
+    /// `mixed_script_confusables`) and the generated crates deny warnings, so every name errcat
+    /// emits is ASCII: a wire string with other characters needs a `rust_name`.
+    NotAscii(String),
     /// An explicit variant name that is not UpperCamelCase (the generated crate denies the
     /// `non_camel_case_types` warning); holds the suggested spelling.
     NotUpperCamelCase(String),
@@ -70,6 +75,9 @@ impl IdentProblem {
             }
             IdentProblem::Reserved(name) => format!(
                 "`{source}` gives the Rust name `{name}`, which is reserved for values the catalog does not list"
+            ),
+            IdentProblem::NotAscii(name) => format!(
+                "`{source}` gives the Rust name `{name}`, which has characters outside ASCII (rustc flags look-alike and uncommon characters in names)"
             ),
             IdentProblem::NotUpperCamelCase(suggestion) => {
                 format!("`{source}` is not an UpperCamelCase variant name (write `{suggestion}`)")
@@ -130,6 +138,13 @@ pub fn explicit_variant_name(name: &str) -> Result<String, IdentProblem> {
     Ok(name)
 }
 
+/// The variant of `AnyProviderError` for a provider's module: UpperCamelCase via heck
+/// (`vrp_billing` → `VrpBilling`). Two modules can give one variant (`a1`, `a_1`), which the
+/// build refuses.
+pub fn any_provider_variant(module: &str) -> String {
+    module.to_upper_camel_case()
+}
+
 /// The module name for a provider: snake_case via heck (`VRP Billing` → `vrp_billing`).
 pub fn module_name(source: &str) -> Result<String, IdentProblem> {
     checked(source.to_snake_case())
@@ -144,6 +159,9 @@ fn checked(name: String) -> Result<String, IdentProblem> {
     }
     if name == "_" {
         return Err(IdentProblem::NotAnIdentifier(name));
+    }
+    if !name.is_ascii() {
+        return Err(IdentProblem::NotAscii(name));
     }
     match syn::parse_str::<syn::Ident>(&name) {
         Ok(_) => Ok(name),

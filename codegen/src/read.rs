@@ -1030,6 +1030,9 @@ impl<'a> Fields<'a> {
             }
             return Vec::new();
         };
+        // How often each key has appeared: YAML tells `400:` from `"400":`, errcat does not.
+        let mut appearances: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         match node {
             Node::Map(entries) => entries
                 .iter()
@@ -1043,6 +1046,19 @@ impl<'a> Fields<'a> {
                         );
                         return None;
                     };
+                    let count = appearances.entry(text.clone()).or_insert(0);
+                    *count += 1;
+                    if *count > 1 {
+                        diagnostics.at(
+                            Rule::Syntax,
+                            &path.key_again(&text, *count),
+                            format!(
+                                "`{key}` has the key `{text}` twice: YAML tells `{text}` from `\"{text}\"`, errcat reads both as `{text}`"
+                            ),
+                            Some("remove one of them".to_owned()),
+                        );
+                        return None;
+                    }
                     let value_path = path.value(&text);
                     let integer = matches!(entry_key, Node::Int(_) | Node::UInt(_));
                     Some((text, integer, value, value_path))

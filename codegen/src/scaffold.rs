@@ -2,8 +2,28 @@
 
 /// The text of a new catalog for `provider` (its module name). It is valid as written: it
 /// loads without diagnostics, so a new provider starts from a green build.
-pub fn catalog(provider: &str) -> String {
-    TEMPLATE.replace("{provider}", provider)
+///
+/// `provider` must be a provider name `check` accepts (a snake_case Rust module name, not a
+/// keyword, not `errcat_providers`); anything else is refused with what to write instead. Such a
+/// name needs no quoting in YAML, so it is written into the template as it is.
+pub fn catalog(provider: &str) -> Result<String, String> {
+    let index = crate::config::INDEX_FILE.trim_end_matches(".rs");
+    match crate::ident::module_name(provider) {
+        Ok(module) if module == provider && module != index => {
+            Ok(TEMPLATE.replace("{provider}", provider))
+        }
+        Ok(module) if module == index => Err(format!(
+            "`{provider}` is the name of the file that includes every provider: choose another"
+        )),
+        Ok(module) => Err(format!(
+            "{provider:?} is not a provider name (a snake_case Rust module name): try `{module}`"
+        )),
+        Err(problem) => Err(format!(
+            "{} is not a provider name: {}",
+            format_args!("{provider:?}"),
+            problem.describe(provider)
+        )),
+    }
 }
 
 const TEMPLATE: &str = r#"# yaml-language-server: $schema=./catalog.schema.json
@@ -66,8 +86,31 @@ codes:                    # every documented error; the key is the wire code
 #[cfg(test)]
 mod tests {
     #[test]
+    fn names_check_would_refuse_are_refused_before_any_yaml_is_written() {
+        for name in [
+            "a #b",
+            "a\nprovider: evil",
+            "type",
+            "Acme Pay",
+            "",
+            "2fa",
+            "errcat_providers",
+            "çafé",
+        ] {
+            let refused = super::catalog(name).expect_err(name);
+            assert!(
+                refused.contains("provider name") || refused.contains("choose another"),
+                "{refused}"
+            );
+        }
+        assert!(super::catalog("Acme Pay")
+            .unwrap_err()
+            .contains("try `acme_pay`"));
+    }
+
+    #[test]
     fn a_new_catalog_is_valid() {
-        let text = super::catalog("acme_pay");
+        let text = super::catalog("acme_pay").unwrap();
         let provider = crate::load_catalog("catalog/acme_pay.yaml", text.as_bytes(), "acme_pay")
             .unwrap_or_else(|problems| panic!("{problems:?}"));
         assert_eq!(provider.module, "acme_pay");

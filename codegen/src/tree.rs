@@ -65,6 +65,9 @@ pub enum Step {
     Value(String),
     /// The key itself (for diagnostics about the key: typos, duplicates).
     Key(String),
+    /// The n-th appearance (counting from 1) of a key that a mapping repeats, as errcat reads
+    /// keys (`400:` and `"400":` are one key to errcat).
+    KeyAgain(String, usize),
     /// The n-th item of a list.
     Index(usize),
 }
@@ -97,6 +100,11 @@ impl Path {
         self.with(Step::Key(key.to_owned()))
     }
 
+    /// The `occurrence`-th appearance of the key `key` of a mapping (see [`Step::KeyAgain`]).
+    pub fn key_again(&self, key: &str, occurrence: usize) -> Path {
+        self.with(Step::KeyAgain(key.to_owned(), occurrence))
+    }
+
     /// The item at `index`.
     pub fn index(&self, index: usize) -> Path {
         self.with(Step::Index(index))
@@ -108,7 +116,7 @@ impl Path {
         match &self.0 {
             Some(link) => match &link.step {
                 Step::Value(key) => link.parent.with(Step::Key(key.clone())),
-                Step::Key(_) | Step::Index(_) => self.clone(),
+                Step::Key(_) | Step::KeyAgain(..) | Step::Index(_) => self.clone(),
             },
             None => self.clone(),
         }
@@ -184,7 +192,7 @@ impl fmt::Display for Path {
         }
         for (position, step) in steps.iter().enumerate() {
             match step {
-                Step::Value(key) | Step::Key(key) => {
+                Step::Value(key) | Step::Key(key) | Step::KeyAgain(key, _) => {
                     if position > 0 {
                         f.write_str(".")?;
                     }

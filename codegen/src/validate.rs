@@ -96,11 +96,31 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     })
 }
 
+/// The largest body generated decoders accept (`errcat::wire::MAX_BODY_BYTES`): an example
+/// above it could never decode.
+const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// The most wire names one slot may have: a decoded body records which name it used in one
+/// byte (`errcat::wire::Fields`), so that rendering writes the same key back.
+const MAX_NAMES_PER_KEY: usize = 256;
+
 /// The provider name must be a snake_case Rust module name that is not a keyword: it becomes
 /// `errcat_generated::<provider>`.
 fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<String> {
     let provider = &catalog.provider;
+    let index = crate::config::INDEX_FILE.trim_end_matches(".rs");
     match ident::module_name(&provider.value) {
+        Ok(module) if module == index => {
+            diagnostics.error_help(
+                Rule::ProviderName,
+                &provider.origin,
+                format!(
+                    "provider `{module}` has the name of the file that includes every provider"
+                ),
+                "choose another provider name",
+            );
+            None
+        }
         Ok(module) if module == provider.value => Some(module),
         Ok(module) => {
             let help = match provider.origin {
@@ -201,6 +221,18 @@ fn check_envelope_of(
     }
     let mut seen: BTreeMap<&str, Slot> = BTreeMap::new();
     for key in &envelope.keys {
+        if key.names.len() > MAX_NAMES_PER_KEY {
+            diagnostics.error_help(
+                Rule::Envelope,
+                &key.slot.origin,
+                format!(
+                    "`{}` has {} wire names; a slot takes at most {MAX_NAMES_PER_KEY}",
+                    key.slot.value.as_str(),
+                    key.names.len()
+                ),
+                "list the names the provider really sends",
+            );
+        }
         if key.names.is_empty() {
             diagnostics.error_help(
                 Rule::Envelope,
@@ -1246,6 +1278,18 @@ fn check_examples(
     let mut examples = Vec::new();
     for example in code_examples.chain(&catalog.examples) {
         let body_origin = example.body.origin.to_key();
+        if example.body.value.len() > MAX_BODY_BYTES {
+            diagnostics.error_help(
+                Rule::Example,
+                &body_origin,
+                format!(
+                    "the example body is {} bytes as JSON; generated decoders refuse bodies over {MAX_BODY_BYTES} bytes (1 MiB)",
+                    example.body.value.len()
+                ),
+                "shorten the example to what the provider sends",
+            );
+            continue;
+        }
         let expected = match &example.code {
             None => None,
             Some(key) => match by_key.get(key.value.as_str()).copied() {

@@ -587,7 +587,9 @@ impl<'de> DeserializeSeed<'de> for Seek<'_> {
         match self.steps.first() {
             None => deserializer.deserialize_any(Found),
             Some(Step::Index(_)) => deserializer.deserialize_seq(self),
-            Some(Step::Value(_) | Step::Key(_)) => deserializer.deserialize_map(self),
+            Some(Step::Value(_) | Step::Key(_) | Step::KeyAgain(..)) => {
+                deserializer.deserialize_map(self)
+            }
         }
     }
 }
@@ -621,27 +623,27 @@ impl<'de> Visitor<'de> for Seek<'_> {
         let Some((step, rest)) = self.steps.split_first() else {
             return Ok(());
         };
+        // A key step: the key, and which of its appearances is wanted.
+        let key_step = match step {
+            Step::Key(key) => Some((key.as_str(), self.occurrence)),
+            Step::KeyAgain(key, occurrence) => Some((key.as_str(), *occurrence)),
+            Step::Value(_) | Step::Index(_) => None,
+        };
         let mut seen = 0;
         loop {
-            let wanted = match step {
-                Step::Key(key) => {
-                    seen += 1;
-                    (seen >= self.occurrence).then_some(key.as_str())
-                }
-                _ => None,
-            };
+            let wanted = key_step.and_then(|(key, occurrence)| {
+                seen += 1;
+                (seen >= occurrence).then_some(key)
+            });
             let Some(key) = map.next_key_seed(KeyText { fail_on: wanted })? else {
                 return Ok(());
             };
-            match step {
-                Step::Value(wanted) if *wanted == key => map.next_value_seed(Seek {
+            match (step, key_step) {
+                (Step::Value(wanted), _) if *wanted == key => map.next_value_seed(Seek {
                     steps: rest,
                     occurrence: self.occurrence,
                 })?,
-                Step::Key(wanted) if *wanted == key && seen < self.occurrence => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-                Step::Key(wanted) if *wanted != key => {
+                (_, Some((wanted, _))) if wanted != key => {
                     seen -= 1;
                     map.next_value::<IgnoredAny>()?;
                 }

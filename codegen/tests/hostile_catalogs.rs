@@ -228,3 +228,40 @@ fn a_catalog_path_with_a_newline_is_refused_before_any_directive() {
         other => panic!("expected UnwritablePath, got {other:?}"),
     }
 }
+
+#[test]
+fn providers_that_give_one_any_provider_variant_are_refused() {
+    let dir = std::env::temp_dir().join(format!("errcat-variants-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for provider in ["v2_api", "v_2_api", "a1"] {
+        std::fs::write(dir.join(format!("{provider}.yaml")), VALID).unwrap();
+    }
+    let result = errcat_codegen::Config::new()
+        .catalog_dir(&dir)
+        .out_dir(dir.join("out"))
+        .emit_rerun_if_changed(false)
+        .compile();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let Err(errcat_codegen::Failure::Invalid(problems)) = result else {
+        panic!("expected the variant clash to be refused");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "providers `v2_api` and `v_2_api` both give the variant `V2Api` of `AnyProviderError`"
+    );
+}
+
+#[test]
+fn an_example_over_the_decode_limit_is_refused() {
+    let long = "a".repeat((1 << 20) + 1);
+    let text =
+        format!("{VALID}    examples:\n      - body: {{code: card_declined, message: {long}}}\n");
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Example, "{located}");
+    assert!(
+        located.message.contains("refuse bodies over 1048576 bytes"),
+        "{located}"
+    );
+    assert_eq!(located.position.map(|position| position.line), Some(13));
+}

@@ -52,12 +52,12 @@ fn code_texts_survive_byte_for_byte() {
         Code::Err001XY.user_message(),
         "zero width \u{200b} joiner \u{200d} and BOM \u{feff}"
     );
-    assert_eq!(Code::ÜnïcodeÇode.as_str(), "ünïcode_çode");
+    assert_eq!(Code::UnicodeCode.as_str(), "ünïcode_çode");
     assert_eq!(
-        Code::ÜnïcodeÇode.message(),
+        Code::UnicodeCode.message(),
         "NUL \0 bell \u{7} escape \u{1b} and DEL \u{7f}"
     );
-    assert_eq!(Code::ÜnïcodeÇode.fix(), Some("trailing backslash \\"));
+    assert_eq!(Code::UnicodeCode.fix(), Some("trailing backslash \\"));
 }
 
 #[test]
