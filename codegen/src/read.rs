@@ -544,8 +544,20 @@ fn status_row(
 /// A status written as a mapping key (`400:`).
 fn status_key(key: &str, path: &Path, diagnostics: &mut Diagnostics) -> Option<Located<u64>> {
     let origin = Origin::Yaml(path.parent()?.key(key));
+    // Only the digits of the status itself: `"0400"` or `"+400"` would read as 400.
+    let canonical =
+        key.bytes().all(|byte| byte.is_ascii_digit()) && (key.len() == 1 || !key.starts_with('0'));
     match key.parse::<u64>() {
-        Ok(status) => Some(Located::new(status, origin)),
+        Ok(status) if canonical => Some(Located::new(status, origin)),
+        Ok(status) => {
+            diagnostics.error_help(
+                Rule::Status,
+                &origin,
+                format!("status `{key}` is not written as a status"),
+                format!("write `{status}:`"),
+            );
+            None
+        }
         Err(_) => {
             diagnostics.error_help(
                 Rule::Status,
@@ -1046,6 +1058,19 @@ impl<'a> Fields<'a> {
                         );
                         return None;
                     };
+                    if let Node::Float(number) = entry_key {
+                        // YAML reads `1.5` and integers beyond 64 bits as floating-point numbers,
+                        // whose text is not what the file says.
+                        diagnostics.at(
+                            Rule::WrongType,
+                            &path.key(&text),
+                            format!(
+                                "a key in `{key}` is the number {number}, which errcat cannot keep as written (a fraction, or an integer beyond 64 bits)"
+                            ),
+                            Some("write the key in quotes, exactly as the provider sends it".to_owned()),
+                        );
+                        return None;
+                    }
                     let count = appearances.entry(text.clone()).or_insert(0);
                     *count += 1;
                     if *count > 1 {
@@ -1137,6 +1162,21 @@ fn number_node(
                 Rule::WrongType,
                 &path,
                 format!("`{key}` must be a whole number of 0 or more, not {number}"),
+                Some("write the HTTP status as a number, e.g. `status: 404`".into()),
+            );
+            None
+        }
+        Node::Float(number) => {
+            // YAML reads integers beyond 64 bits as floating-point numbers.
+            let what = if number.fract() == 0.0 {
+                "a whole number too large for a status".to_owned()
+            } else {
+                format!("the fraction {number}")
+            };
+            diagnostics.at(
+                Rule::WrongType,
+                &path,
+                format!("`{key}` must be a whole number of 0 or more, not {what}"),
                 Some("write the HTTP status as a number, e.g. `status: 404`".into()),
             );
             None

@@ -43,7 +43,14 @@ pub fn render(
             .with_message(&located.message);
         let span = id.zip(located.position).and_then(|(id, position)| {
             let text = files.get(id).ok()?.source();
-            Some((id, token_span(text, lines, position.line, position.column)?))
+            let range = token_span(text, lines, position.line, position.column)?;
+            // A snippet of a very long line (a 70 KB key, minified JSON) would bury the message:
+            // the position alone is shown.
+            let line_length = text[range.start..]
+                .find('\n')
+                .unwrap_or(text.len() - range.start)
+                + (range.start - lines.get(position.line.max(1) - 1).copied().unwrap_or(0));
+            (line_length <= LONGEST_SNIPPET_LINE).then_some((id, range))
         });
         match span {
             Some((id, range)) => {
@@ -67,6 +74,9 @@ pub fn render(
     }
     String::from_utf8_lossy(out.as_slice()).into_owned()
 }
+
+/// The longest source line shown as a snippet, in bytes.
+const LONGEST_SNIPPET_LINE: usize = 400;
 
 /// A file added to the report: its id among the report's files, and its [`line_starts`].
 type LoadedFile = (usize, Vec<usize>);

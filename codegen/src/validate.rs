@@ -668,10 +668,15 @@ fn check_texts(catalog: &Catalog, diagnostics: &mut Diagnostics) {
     }
     for code in &catalog.codes {
         if code.key.value.trim().is_empty() {
+            let what = if code.key.value.is_empty() {
+                "a code is the empty string".to_owned()
+            } else {
+                format!("a code is only whitespace ({:?})", code.key.value)
+            };
             diagnostics.error_help(
                 Rule::EmptyText,
                 &code.key.origin,
-                "a code is the empty string",
+                what,
                 "write the code as the provider sends it",
             );
         }

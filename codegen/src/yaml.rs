@@ -39,9 +39,41 @@ const MAX_FLOW_DEPTH: usize = 128;
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
     check_flow_depth(source)?;
     match serde_yaml::from_str::<ParsedNode>(source) {
-        Ok(ParsedNode(node)) => Ok(node),
+        Ok(ParsedNode(node)) => {
+            check_binary(source)?;
+            Ok(node)
+        }
         Err(error) => Err(syntax_error(source, &error)),
     }
+}
+
+/// Refuses `!!binary` values: serde_yaml hands them over as their base64 text, which a catalog
+/// would then take for the text itself. Only a file that mentions the tag is walked.
+fn check_binary(source: &str) -> Result<(), SyntaxError> {
+    if !source.contains("!!binary") {
+        return Ok(());
+    }
+    for event in saphyr_parser::Parser::new_from_str(source) {
+        let Ok((event, span)) = event else {
+            return Ok(());
+        };
+        let tag = match &event {
+            saphyr_parser::Event::Scalar(_, _, _, Some(tag))
+            | saphyr_parser::Event::SequenceStart(_, Some(tag))
+            | saphyr_parser::Event::MappingStart(_, Some(tag)) => tag,
+            _ => continue,
+        };
+        if tag.is_yaml_core_schema() && tag.suffix == "binary" {
+            return Err(SyntaxError {
+                position: Some(Position {
+                    line: span.start.line(),
+                    column: span.start.col() + 1,
+                }),
+                message: "a `!!binary` value: catalogs hold text, write it as text".to_owned(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Refuses flow collections nested deeper than [`MAX_FLOW_DEPTH`] in one linear pass, before the
@@ -151,6 +183,33 @@ fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
         line: location.line(),
         column: location.column(),
     });
+    // The reader's errors (a NUL or other control character, invalid UTF-8) give a byte offset
+    // in the message instead of a location.
+    if let Some(start) = message.find(" at position ") {
+        let digits = &message[start + " at position ".len()..];
+        let end = digits
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(digits.len());
+        if let Ok(offset) = digits[..end].parse::<usize>() {
+            if offset < source.len() && source.is_char_boundary(offset) {
+                let next = source[offset..].chars().next().map_or(1, char::len_utf8);
+                position = Some(position_before(source, offset + next));
+            }
+            message.replace_range(start..start + " at position ".len() + end, "");
+        }
+    }
+    // libyaml's limit on keys written without `? `: 1024 characters, reported as a missing `:`.
+    if let Some(at) = position {
+        let line = source.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
+        if line.chars().count() > 1024
+            && (message.contains("simple key") || message.contains("mapping values"))
+        {
+            message = format!(
+                "a line of {} characters: YAML reads at most 1024 characters as a key ({message})",
+                line.chars().count()
+            );
+        }
+    }
     // serde_yaml places a repeated key at the start of its mapping and names the mapping's
     // path ("codes: duplicate entry with key \"x\""); point at the second occurrence instead.
     if let Some((mapping, key)) = duplicate_key(&message) {
@@ -231,6 +290,18 @@ impl<'de> Visitor<'de> for NodeVisitor {
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Node, E> {
         Ok(Node::UInt(number))
+    }
+
+    fn visit_u128<E: de::Error>(self, number: u128) -> Result<Node, E> {
+        Err(E::custom(format_args!(
+            "the integer {number} does not fit in 64 bits (write it in quotes if it is text)"
+        )))
+    }
+
+    fn visit_i128<E: de::Error>(self, number: i128) -> Result<Node, E> {
+        Err(E::custom(format_args!(
+            "the integer {number} does not fit in 64 bits (write it in quotes if it is text)"
+        )))
     }
 
     fn visit_f64<E: de::Error>(self, number: f64) -> Result<Node, E> {

@@ -265,3 +265,41 @@ fn an_example_over_the_decode_limit_is_refused() {
     );
     assert_eq!(located.position.map(|position| position.line), Some(13));
 }
+
+#[test]
+fn a_raw_control_character_is_reported_where_it_is() {
+    let text = "name: Demo\nenvelope:\n  keys:\n    code: code\n    message: \"a\u{0}b\"\n";
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Syntax, "{located}");
+    assert_eq!(
+        located.message,
+        "invalid YAML: control characters are not allowed"
+    );
+    assert_eq!(
+        located.position,
+        Some(errcat_codegen::yaml::Position {
+            line: 5,
+            column: 16
+        })
+    );
+}
+
+#[test]
+fn a_key_beyond_yamls_limit_is_named_for_what_it_is() {
+    let text = format!(
+        "{VALID}  {}:\n    status: 400\n    message: x\n",
+        "k".repeat(70_000)
+    );
+    let (rule, located) = only_rule(load(text.as_bytes()));
+    assert_eq!(rule, Rule::Syntax, "{located}");
+    assert!(
+        located.message.starts_with(
+            "invalid YAML: a line of 70003 characters: YAML reads at most 1024 characters as a key"
+        ),
+        "{located}"
+    );
+    // The report names the place and leaves the 70 KB line out.
+    let report = errcat_codegen::report::render(&[located], |_| Some(text.clone()), false);
+    assert!(report.len() < 1_000, "{} bytes", report.len());
+    assert!(report.contains("catalog/hostile.yaml:12:"), "{report}");
+}

@@ -593,6 +593,39 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_alias_whose_last_value_is_mistyped_decodes_again_to_the_same_fields() {
+        for body in [
+            r#"{"error":{"Message":"x","Message":7}}"#,
+            r#"{"error":{"message":"x","Message":"y","Message":[1]}}"#,
+        ] {
+            let (fields, _) = round_trip(body);
+            let rendered = Render {
+                envelope: &NESTED,
+                fields: &fields,
+                code: None,
+                error_type: None,
+            }
+            .to_vec();
+            let again = decode(&NESTED, 400, &rendered).unwrap();
+            assert_eq!(again, fields, "{body}");
+        }
+        // A message set after such a body renders under the first name and keeps the extra key.
+        let (mut fields, _) = round_trip(r#"{"error":{"Message":"x","Message":7}}"#);
+        fields.message = Some("set".to_owned());
+        let rendered = Render {
+            envelope: &NESTED,
+            fields: &fields,
+            code: None,
+            error_type: None,
+        }
+        .to_vec();
+        assert_eq!(
+            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            serde_json::json!({"error": {"message": "set", "Message": 7}})
+        );
+    }
+
+    #[test]
     fn renders_the_alias_it_read() {
         let body = r#"{"error":{"Message":"Forbidden"}}"#;
         let (fields, rendered) = round_trip(body);

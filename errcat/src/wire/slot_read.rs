@@ -374,8 +374,11 @@ impl Filing<'_> {
             Ok(value) => value,
             Err(value) => {
                 if previous == self.name {
-                    // The same key again: the last value wins, as in any JSON object.
+                    // The same key again: the last value wins, as in any JSON object. The slot
+                    // is empty now, so no name of it was read: a value set later renders under
+                    // the first name, and the key's value stays among the extra keys.
                     *place(fields) = None;
+                    fields.names[index] = 0;
                 }
                 // A value of another type under an earlier-listed name leaves the slot as it is.
                 fields.extra.insert(self.key.into_owned(), value);
