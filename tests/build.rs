@@ -7,12 +7,17 @@ use std::path::{Path, PathBuf};
 
 use heck::ToUpperCamelCase;
 
+#[path = "random_catalogs.rs"]
+mod random_catalogs;
+
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let test_catalogs = errcat_codegen::Config::new()
         .catalog_dir(manifest_dir.join("catalogs"))
         .display_root(&manifest_dir)
         .compile_or_exit();
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let random_modules = compile_random_catalogs(&out_dir.join("random"));
     let test_modules: Vec<String> = test_catalogs
         .into_iter()
         .map(|generated| generated.module)
@@ -21,17 +26,66 @@ fn main() {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let modules = workspace_modules(&workspace.join("catalog"));
     write_if_changed(&out_dir.join("every_catalog.rs"), &every_catalog(&modules));
     write_if_changed(
         &out_dir.join("each_provider.rs"),
         &format!(
-            "{}{}",
+            "{}{}{}{}",
             each_provider("each_provider", "errcat_generated", &modules),
-            each_provider("each_test_provider", "crate", &test_modules)
+            each_provider("each_test_provider", "crate", &test_modules),
+            each_provider("each_random_provider", "crate::random", &random_modules),
+            // The same, for the integration tests (outside the crate).
+            each_provider(
+                "each_random_provider_outside",
+                "errcat_tests::random",
+                &random_modules
+            )
         ),
     );
+}
+
+/// Draws random catalogs (see `random_catalogs.rs`), keeps those `check` accepts and compiles
+/// them into `dir` as the crate's `random` module; `dir/summary.txt` says how many were drawn
+/// and accepted, for `tests/tests/random_catalogs.rs`.
+fn compile_random_catalogs(dir: &Path) -> Vec<String> {
+    println!("cargo:rerun-if-env-changed=ERRCAT_RANDOM_SEED");
+    println!("cargo:rerun-if-env-changed=ERRCAT_RANDOM_CATALOGS");
+    println!("cargo:rerun-if-changed=random_catalogs.rs");
+    let number = |name: &str, default: u64| {
+        std::env::var(name)
+            .ok()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or(default)
+    };
+    let seed = number("ERRCAT_RANDOM_SEED", 0x5eed_ca7a_1065);
+    let count = usize::try_from(number("ERRCAT_RANDOM_CATALOGS", 40)).unwrap_or(40);
+    let catalogs = dir.join("catalogs");
+    let _ = std::fs::remove_dir_all(&catalogs);
+    if let Err(error) = std::fs::create_dir_all(&catalogs) {
+        eprintln!("error: cannot create {}: {error}", catalogs.display());
+        std::process::exit(1);
+    }
+    let mut draw = random_catalogs::Draw::new(seed);
+    let mut accepted = 0;
+    for index in 0..count {
+        let text = random_catalogs::catalog(&mut draw, index);
+        let file = format!("random_{index}.yaml");
+        if errcat_codegen::load_catalog(&file, text.as_bytes(), "random").is_ok() {
+            accepted += 1;
+            write_if_changed(&catalogs.join(file), &text);
+        }
+    }
+    let generated = errcat_codegen::Config::new()
+        .catalog_dir(&catalogs)
+        .out_dir(dir)
+        .emit_rerun_if_changed(false)
+        .compile_or_exit();
+    write_if_changed(
+        &dir.join("summary.txt"),
+        &format!("seed {seed}\ndrawn {count}\naccepted {accepted}\n"),
+    );
+    generated.into_iter().map(|module| module.module).collect()
 }
 
 fn write_if_changed(path: &Path, text: &str) {

@@ -232,16 +232,27 @@ fn doc_lines(text: &str) -> TokenStream {
 /// open a Markdown block that would run or break anything (see [`inert_line`]).
 fn doc_text_lines(text: &str) -> Vec<String> {
     let mut docs = Vec::new();
-    let mut in_list = false;
+    // Inside a list: the column where the last item's text starts.
+    let mut in_list: Option<usize> = None;
+    let mut after_blank = false;
     for line in text.trim_end().lines() {
         let line = &*inert_line(line);
-        let is_item = is_list_item(line);
-        // A plain line right after a list would be read as part of its last item; a blank line
-        // keeps it a paragraph of its own, as the catalog meant.
-        if in_list && !is_item && !line.trim().is_empty() && !line.starts_with(' ') {
-            docs.push(String::new());
+        let blank = line.trim().is_empty();
+        if !blank {
+            let item_content = list_item_content(line);
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            // A line in a list that is neither an item nor indented to the last item's text
+            // would be read as part of the item (a "lazy continuation", which clippy's
+            // `doc_lazy_continuation` flags in users' crates); a blank line keeps it a paragraph
+            // of its own, as the catalog meant. Blank lines do not end a list: an indented line
+            // after one still belongs to the item.
+            let continues = in_list.is_some_and(|content| indent >= content);
+            if in_list.is_some() && item_content.is_none() && !continues && !after_blank {
+                docs.push(String::new());
+            }
+            in_list = item_content.or(if continues { in_list } else { None });
         }
-        in_list = is_item || (in_list && line.starts_with(' '));
+        after_blank = blank;
         if line.is_empty() {
             docs.push(String::new());
             continue;
@@ -251,9 +262,12 @@ fn doc_text_lines(text: &str) -> Vec<String> {
         text::copy_escaping(
             &mut doc,
             line,
-            |byte| matches!(byte, b'\t' | b' '..=b'~'),
+            |byte| matches!(byte, b' '..=b'~'),
             |doc, c| {
-                if needs_escape_in_doc(c) {
+                if c == '\t' {
+                    // Tabs in doc comments trip clippy's `tabs_in_doc_comments` in users' crates.
+                    doc.push_str("    ");
+                } else if needs_escape_in_doc(c) {
                     doc.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
                 } else {
                     doc.push(c);
@@ -280,7 +294,10 @@ fn doc_text_lines(text: &str) -> Vec<String> {
 fn inert_line(line: &str) -> std::borrow::Cow<'_, str> {
     let body = line.trim_start_matches([' ', '\t']);
     let indent = &line[..line.len() - body.len()];
-    let opens_block = body.starts_with("```") || body.starts_with("~~~") || body.starts_with('<');
+    // A leading `<` opens an HTML block, unless it starts an autolink (`md` writes those).
+    let autolink = body.starts_with("<http://") || body.starts_with("<https://");
+    let opens_block =
+        body.starts_with("```") || body.starts_with("~~~") || (body.starts_with('<') && !autolink);
     if indent.len() < 3 && !indent.contains('\t') && !opens_block {
         return std::borrow::Cow::Borrowed(line);
     }
@@ -293,16 +310,22 @@ fn inert_line(line: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn is_list_item(line: &str) -> bool {
+/// For a Markdown list item (`- x`, `* x`, `+ x`, `1. x`), the column where its text starts
+/// (0-based: `- x` → 2, `  10. x` → 6); `None` for any other line.
+fn list_item_content(line: &str) -> Option<usize> {
     // Bytes rather than `str` patterns: this runs for every doc line of every code.
-    let line = line.trim_start().as_bytes();
-    match line {
-        [b'-' | b'*' | b'+', b' ', ..] => true,
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    let body = body.as_bytes();
+    match body {
+        [b'-' | b'*' | b'+', b' ', ..] => Some(indent + 2),
         [b'0'..=b'9', ..] => {
-            let digits = line.iter().take_while(|byte| byte.is_ascii_digit()).count();
-            line[digits..].starts_with(b". ")
+            let digits = body.iter().take_while(|byte| byte.is_ascii_digit()).count();
+            body[digits..]
+                .starts_with(b". ")
+                .then_some(indent + digits + 2)
         }
-        _ => false,
+        _ => None,
     }
 }
 

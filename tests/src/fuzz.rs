@@ -8,8 +8,8 @@ use serde_json::Value;
 // `each_provider!`: one line per catalog in catalog/, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/each_provider.rs"));
 
-/// `Error::decode` of every provider (the workspace's catalogs and the test catalogs, which hold
-/// every shape the format describes) on an arbitrary status (the first two bytes) and body (the
+/// `Error::decode` of every provider (the workspace's catalogs, the test catalogs, which hold
+/// every shape the format describes, and the random catalogs with hostile names and prose) on an arbitrary status (the first two bytes) and body (the
 /// rest): a body that decodes re-encodes to JSON equal to the input, and decodes again to the
 /// same error.
 pub fn decode(data: &[u8]) {
@@ -38,6 +38,7 @@ pub fn decode(data: &[u8]) {
     }
     each_provider!(check);
     each_test_provider!(check);
+    each_random_provider!(check);
 }
 
 /// `Code::from_wire` of every provider on an arbitrary string: `as_str` gives it back.

@@ -157,6 +157,38 @@ fn catalog_prose_opens_no_code_block_html_or_link() {
 }
 
 #[test]
+fn the_random_catalogs_docs_open_no_code_block_html_or_link() {
+    let dir = concat!(env!("OUT_DIR"), "/random");
+    let mut files = 0;
+    let mut findings = Findings::default();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let is_module = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with("random_") && name.ends_with(".rs"));
+        if !is_module {
+            continue;
+        }
+        files += 1;
+        for text in doc_texts(&std::fs::read_to_string(&path).unwrap()) {
+            inspect(&text, &mut findings);
+        }
+    }
+    assert!(files > 10, "{files} random modules");
+    assert_eq!(findings.code_blocks, Vec::<String>::new());
+    assert_eq!(findings.html, Vec::<String>::new());
+    assert_eq!(findings.links, Vec::<String>::new());
+    assert_eq!(findings.bare_urls, Vec::<String>::new());
+    let foreign: Vec<&String> = findings
+        .unresolved
+        .iter()
+        .filter(|reference| !is_item_link(reference))
+        .collect();
+    assert_eq!(foreign, Vec::<&String>::new());
+}
+
+#[test]
 fn the_checker_sees_what_rustdoc_would_run() {
     // The same checks on text that is not escaped find the blocks: the test can fail.
     let mut findings = Findings::default();
