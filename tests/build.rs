@@ -18,14 +18,18 @@ fn main() {
         .compile_or_exit();
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let random_modules = compile_random_catalogs(&out_dir.join("random"));
+    // The workspace's catalogs again, under this crate's `deny(warnings)` (`errcat-generated`
+    // itself does not deny warnings, so that a future lint cannot break its users' builds).
+    errcat_codegen::Config::new()
+        .catalog_dir(workspace_dir(&manifest_dir).join("catalog"))
+        .out_dir(out_dir.join("workspace"))
+        .emit_rerun_if_changed(false)
+        .compile_or_exit();
     let test_modules: Vec<String> = test_catalogs
         .into_iter()
         .map(|generated| generated.module)
         .collect();
-    let workspace = manifest_dir
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
+    let workspace = workspace_dir(&manifest_dir);
     let modules = workspace_modules(&workspace.join("catalog"));
     write_if_changed(&out_dir.join("every_catalog.rs"), &every_catalog(&modules));
     write_if_changed(
@@ -86,6 +90,14 @@ fn compile_random_catalogs(dir: &Path) -> Vec<String> {
         &format!("seed {seed}\ndrawn {count}\naccepted {accepted}\n"),
     );
     generated.into_iter().map(|module| module.module).collect()
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn workspace_dir(manifest_dir: &Path) -> PathBuf {
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn write_if_changed(path: &Path, text: &str) {

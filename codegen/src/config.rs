@@ -302,6 +302,10 @@ impl Config {
                 .ok_or(Failure::NoOutDir)?,
         };
         let generated = self.generate()?;
+        fs::create_dir_all(&out_dir).map_err(|error| Failure::Io {
+            action: format!("create the output directory {}", out_dir.display()),
+            error,
+        })?;
         for module in &generated {
             write_if_changed(&out_dir.join(format!("{}.rs", module.module)), &module.code)?;
         }

@@ -209,8 +209,8 @@ impl Located {
                     Origin::Yaml(_) => position,
                     Origin::Span(_) | Origin::Unknown => None,
                 },
-                message: diagnostic.message,
-                help: diagnostic.help,
+                message: abbreviated(diagnostic.message),
+                help: diagnostic.help.map(abbreviated),
             })
             .collect()
     }
@@ -250,6 +250,25 @@ impl fmt::Display for Located {
         }
         Ok(())
     }
+}
+
+/// The longest message a diagnostic shows, in characters: catalog text quoted in a message (a
+/// 100,000-character type name) is elided in the middle beyond it.
+pub const LONGEST_MESSAGE: usize = 600;
+
+/// `message`, with its middle elided when it is longer than [`LONGEST_MESSAGE`].
+fn abbreviated(message: String) -> String {
+    let length = message.chars().count();
+    if length <= LONGEST_MESSAGE {
+        return message;
+    }
+    let keep = LONGEST_MESSAGE / 2;
+    let head: String = message.chars().take(keep).collect();
+    let tail: String = message.chars().skip(length - keep).collect();
+    format!(
+        "{head}… [{} characters left out] …{tail}",
+        length - 2 * keep
+    )
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.

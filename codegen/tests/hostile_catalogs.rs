@@ -194,6 +194,13 @@ fn a_huge_unknown_name_gets_no_suggestion_and_no_quadratic_table() {
     );
     let diagnostics = load(text.as_bytes()).expect_err("an unknown type is refused");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    // The name is not echoed whole.
+    assert!(
+        diagnostics[0].message.len() < 1_000,
+        "{}",
+        diagnostics[0].message.len()
+    );
+    assert!(diagnostics[0].message.contains("characters left out"));
     assert!(diagnostics[0]
         .help
         .as_deref()

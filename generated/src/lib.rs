@@ -34,6 +34,9 @@
 //! # }
 //! ```
 #![forbid(unsafe_code)]
-#![deny(warnings, missing_docs)]
+// Not `deny(warnings)`: a lint a later rustc adds would break the build of every crate that
+// depends on this one. The tests crate compiles the same catalogs under `deny(warnings)`
+// (`errcat_tests::workspace`), so a warning in generated code fails the project's tests.
+#![deny(missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));

@@ -6,6 +6,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));
 
+/// The workspace's catalogs (`catalog/`), compiled again here under `deny(warnings)`:
+/// `errcat-generated` ships them without denying warnings.
+pub mod workspace {
+    include!(concat!(env!("OUT_DIR"), "/workspace/errcat_providers.rs"));
+}
+
 /// Providers generated from random catalogs that `check` accepts (see `random_catalogs.rs`):
 /// names from hostile alphabets, prose from Markdown and rustdoc syntax. That they compile here,
 /// under `deny(warnings)`, is the test.
