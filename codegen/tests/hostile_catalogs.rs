@@ -215,18 +215,28 @@ fn a_huge_unknown_name_gets_no_suggestion_and_no_quadratic_table() {
     );
 }
 
-#[test]
-fn a_catalog_path_with_a_newline_is_refused_before_any_directive() {
-    let dir = std::env::temp_dir().join(format!("errcat-newline-{}", std::process::id()));
+/// Compiles a directory of catalogs named `files` (each [`VALID`]) with the build-script API.
+fn compile_files(
+    name: &str,
+    files: &[&str],
+) -> Result<Vec<errcat_codegen::Generated>, errcat_codegen::Failure> {
+    let dir = std::env::temp_dir().join(format!("errcat-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let hostile = dir.join("x.yaml\ncargo:rustc-env=INJECTED=1\ny.yaml");
-    std::fs::write(&hostile, VALID).unwrap();
+    for file in files {
+        std::fs::write(dir.join(file), VALID).unwrap();
+    }
     let result = errcat_codegen::Config::new()
         .catalog_dir(&dir)
         .out_dir(dir.join("out"))
         .emit_rerun_if_changed(false)
         .compile();
     std::fs::remove_dir_all(&dir).unwrap();
+    result
+}
+
+#[test]
+fn a_catalog_path_with_a_newline_is_refused_before_any_directive() {
+    let result = compile_files("newline", &["x.yaml\ncargo:rustc-env=INJECTED=1\ny.yaml"]);
     match result {
         Err(errcat_codegen::Failure::UnwritablePath { path }) => {
             assert!(path.contains("\\ncargo:rustc-env"), "{path}");
@@ -238,17 +248,7 @@ fn a_catalog_path_with_a_newline_is_refused_before_any_directive() {
 
 #[test]
 fn providers_that_give_one_any_provider_variant_are_refused() {
-    let dir = std::env::temp_dir().join(format!("errcat-variants-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    for provider in ["v2_api", "v_2_api", "a1"] {
-        std::fs::write(dir.join(format!("{provider}.yaml")), VALID).unwrap();
-    }
-    let result = errcat_codegen::Config::new()
-        .catalog_dir(&dir)
-        .out_dir(dir.join("out"))
-        .emit_rerun_if_changed(false)
-        .compile();
-    std::fs::remove_dir_all(&dir).unwrap();
+    let result = compile_files("variants", &["v2_api.yaml", "v_2_api.yaml", "a1.yaml"]);
     let Err(errcat_codegen::Failure::Invalid(problems)) = result else {
         panic!("expected the variant clash to be refused");
     };

@@ -530,16 +530,22 @@ mod tests {
         }
     }
 
-    fn round_trip(body: &str) -> (Fields, Value) {
-        let fields = decode(&NESTED, 400, body.as_bytes()).unwrap();
-        let rendered = Render {
-            envelope: &NESTED,
-            fields: &fields,
+    /// The body `fields` renders to under `envelope`, as JSON.
+    fn rendered(envelope: &Envelope, fields: &Fields) -> Value {
+        let bytes = Render {
+            envelope,
+            fields,
             code: None,
             error_type: None,
         }
         .to_vec();
-        (fields, serde_json::from_slice(&rendered).unwrap())
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    fn round_trip(body: &str) -> (Fields, Value) {
+        let fields = decode(&NESTED, 400, body.as_bytes()).unwrap();
+        let json = rendered(&NESTED, &fields);
+        (fields, json)
     }
 
     #[test]
@@ -598,29 +604,15 @@ mod tests {
             r#"{"error":{"Message":"x","Message":7}}"#,
             r#"{"error":{"message":"x","Message":"y","Message":[1]}}"#,
         ] {
-            let (fields, _) = round_trip(body);
-            let rendered = Render {
-                envelope: &NESTED,
-                fields: &fields,
-                code: None,
-                error_type: None,
-            }
-            .to_vec();
-            let again = decode(&NESTED, 400, &rendered).unwrap();
+            let (fields, json) = round_trip(body);
+            let again = decode(&NESTED, 400, json.to_string().as_bytes()).unwrap();
             assert_eq!(again, fields, "{body}");
         }
         // A message set after such a body renders under the first name and keeps the extra key.
         let (mut fields, _) = round_trip(r#"{"error":{"Message":"x","Message":7}}"#);
         fields.message = Some("set".to_owned());
-        let rendered = Render {
-            envelope: &NESTED,
-            fields: &fields,
-            code: None,
-            error_type: None,
-        }
-        .to_vec();
         assert_eq!(
-            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            rendered(&NESTED, &fields),
             serde_json::json!({"error": {"message": "set", "Message": 7}})
         );
     }
@@ -764,15 +756,6 @@ mod tests {
     }
 
     const DECLARING: Envelope = Envelope {
-        nested_under: Some("error"),
-        list: false,
-        keys: &[KeySpec {
-            slot: Slot::Code,
-            names: &["code"],
-        }],
-        codes: &WireTable::EMPTY,
-        types: &WireTable::EMPTY,
-        subcodes: &WireTable::EMPTY,
         declared: &[
             DeclaredKey {
                 key: "doc_url",
@@ -783,6 +766,7 @@ mod tests {
                 outer: true,
             },
         ],
+        ..super::shapes::tests::shape(Some("error"), false)
     };
 
     #[test]
@@ -795,15 +779,8 @@ mod tests {
         assert_eq!(fields.extra["trace"], "inside");
         assert_eq!(fields.outer["doc_url"], "outside");
         assert!(!fields.extra.contains_key("doc_url"));
-        let rendered = Render {
-            envelope: &DECLARING,
-            fields: &fields,
-            code: None,
-            error_type: None,
-        }
-        .to_vec();
         assert_eq!(
-            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            rendered(&DECLARING, &fields),
             serde_json::from_str::<Value>(body).unwrap()
         );
     }
@@ -831,15 +808,8 @@ mod tests {
         fields
             .extra
             .insert("doc_url".into(), Value::from("shadowed"));
-        let rendered = Render {
-            envelope: &DECLARING,
-            fields: &fields,
-            code: None,
-            error_type: None,
-        }
-        .to_vec();
         assert_eq!(
-            serde_json::from_slice::<Value>(&rendered).unwrap(),
+            rendered(&DECLARING, &fields),
             serde_json::json!({"error": {"code": "x", "doc_url": "https://d"}, "trace": "trace-1"})
         );
     }

@@ -104,11 +104,13 @@ fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::wire::{KeySpec, Slot, WireTable};
 
-    const fn shape(nested_under: Option<&'static str>, list: bool) -> Envelope {
+    /// An envelope with a code slot only, nested under `nested_under` (shared with the tests of
+    /// `wire`).
+    pub(in crate::wire) const fn shape(nested_under: Option<&'static str>, list: bool) -> Envelope {
         Envelope {
             nested_under,
             list,

@@ -130,17 +130,18 @@ fn decimal(number: i128, buffer: &mut [u8; 40]) -> &str {
     let mut start = match u64::try_from(magnitude) {
         Ok(small) => write_digits(small, buffer, buffer.len()),
         Err(_) => {
-            let mut rest = magnitude;
-            let mut start = buffer.len();
-            loop {
+            // Nineteen low digits, then the high ones: an `i128`'s magnitude (at most 2¹²⁷)
+            // divided by 10¹⁹ fits in 64 bits.
+            const LOW: u128 = 10_000_000_000_000_000_000;
+            let low = u64::try_from(magnitude % LOW).unwrap_or_default();
+            let high = u64::try_from(magnitude / LOW).unwrap_or_default();
+            let end = buffer.len();
+            let mut start = write_digits(low, buffer, end);
+            while start > end - 19 {
                 start -= 1;
-                // `rest % 10` is a single digit.
-                buffer[start] = b'0' + (rest % 10) as u8;
-                rest /= 10;
-                if rest == 0 {
-                    break start;
-                }
+                buffer[start] = b'0';
             }
+            write_digits(high, buffer, start)
         }
     };
     if number < 0 {
