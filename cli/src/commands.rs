@@ -155,16 +155,25 @@ fn read_version(spec: &str) -> Result<(String, Vec<u8>), String> {
     Ok((spec.to_owned(), output.stdout))
 }
 
-/// `errcat diff`: exit status 2 when a change is breaking.
-pub fn diff(old: &str, new: &str, color: bool) -> Result<Output, String> {
+/// `errcat diff`: exit status 2 when a change is breaking. Both versions are read as one
+/// provider: `provider`, else the new version's file name, names a catalog without a `provider`
+/// key (so `paygate.old.yaml` against `paygate.yaml` compares the provider `paygate`).
+pub fn diff(old: &str, new: &str, provider: Option<&str>, color: bool) -> Result<Output, String> {
+    let stem = |spec: &str| {
+        Path::new(spec.rsplit(':').next().unwrap_or(spec))
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let default_provider = provider.map_or_else(|| stem(new), str::to_owned);
     let load =
         |spec: &str| -> Result<Result<errcat_codegen::plan::Provider, Vec<Located>>, String> {
             let (name, bytes) = read_version(spec)?;
-            let stem = Path::new(name.rsplit(':').next().unwrap_or(&name))
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            Ok(errcat_codegen::load_catalog(&name, &bytes, &stem))
+            Ok(errcat_codegen::load_catalog(
+                &name,
+                &bytes,
+                &default_provider,
+            ))
         };
     let (old_plan, new_plan) = match (load(old)?, load(new)?) {
         (Ok(old_plan), Ok(new_plan)) => (old_plan, new_plan),

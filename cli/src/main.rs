@@ -41,11 +41,17 @@ enum Command {
     },
     /// Show what changed between two versions of a catalog, classified for semver
     /// (exit status 2 when a change is breaking). Each side is a file or `REVISION:path`.
+    /// The two versions are the same provider: a catalog without a `provider` key is named
+    /// after the new version's file (or `--provider`), whatever the old file is called.
     Diff {
-        /// The old version (e.g. `HEAD~1:catalog/vaultspay.yaml`).
+        /// The old version (e.g. `HEAD~1:catalog/vaultspay.yaml`, or `vaultspay.old.yaml`).
         old: String,
         /// The new version (e.g. `catalog/vaultspay.yaml`).
         new: String,
+        /// The provider both versions describe, for catalogs without a `provider` key
+        /// (default: the new version's file name).
+        #[arg(long)]
+        provider: Option<String>,
     },
     /// Print the JSON Schema of the catalog format.
     Schema,
@@ -63,7 +69,9 @@ fn main() -> ExitCode {
         Command::Check { paths } => commands::check(&paths, color),
         Command::Expand { catalog } => commands::expand(&catalog, color),
         Command::Docs { catalogs, out } => commands::docs(&catalogs, out.as_deref(), color),
-        Command::Diff { old, new } => commands::diff(&old, &new, color),
+        Command::Diff { old, new, provider } => {
+            commands::diff(&old, &new, provider.as_deref(), color)
+        }
         Command::Schema => commands::schema(),
         Command::New { provider } => commands::new(&provider),
     };

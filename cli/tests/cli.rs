@@ -226,6 +226,46 @@ fn diff_classifies_and_sets_the_exit_status() {
 }
 
 #[test]
+fn diff_compares_one_provider_whatever_the_files_are_called() {
+    let dir = tempdir("diff-names");
+    let catalog = fs::read_to_string(workspace().join("catalog/vaultspay.yaml")).unwrap();
+    let unnamed: String = catalog
+        .lines()
+        .filter(|line| !line.starts_with("provider:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_ne!(unnamed, catalog, "the fixture has a provider key to remove");
+    // `paygate.old.yaml` was refused (`paygate.old` is no module name) and `paygate_old.yaml`
+    // was reported as a renamed module: both are the provider of the new file's name.
+    for old in ["paygate.old.yaml", "paygate_old.yaml"] {
+        fs::write(dir.join(old), &unnamed).unwrap();
+    }
+    fs::write(dir.join("paygate.yaml"), &unnamed).unwrap();
+    for old in ["paygate.old.yaml", "paygate_old.yaml"] {
+        let output = errcat()
+            .arg("diff")
+            .arg(dir.join(old))
+            .arg(dir.join("paygate.yaml"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert_eq!(text(&output.stdout), "no changes\n");
+    }
+    // Files named after neither: `--provider` names it.
+    fs::write(dir.join("before.yaml"), &unnamed).unwrap();
+    fs::write(dir.join("after-1.yaml"), &unnamed).unwrap();
+    let output = errcat()
+        .arg("diff")
+        .arg(dir.join("before.yaml"))
+        .arg(dir.join("after-1.yaml"))
+        .args(["--provider", "paygate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), "no changes\n");
+}
+
+#[test]
 fn diff_reads_git_revisions() {
     let in_git = std::process::Command::new("git")
         .args(["rev-parse", "HEAD"])

@@ -681,7 +681,8 @@ fn wire_enum_text(spec: &WireEnum<'_>) -> String {
     let mut out = String::with_capacity(variants.len() * 1024);
     text::doc_comment(&mut out, "", doc);
     out.push_str("///\n/// Serializes as its wire string; deserializing never fails on an unlisted string.\n");
-    out.push_str("#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]\n");
+    out.push_str("///\n/// `#[non_exhaustive]`: a catalog that lists a new value adds a variant, which must not\n/// break a `match` in a crate that uses this one (`errcat diff` calls it compatible).\n");
+    out.push_str("#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\n");
     out.push_str(&format!("pub enum {name} {{\n"));
     for variant in variants {
         text::doc_comment(&mut out, ITEM, &variant.doc);

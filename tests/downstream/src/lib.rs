@@ -14,6 +14,12 @@ pub mod catalog {
     include!(concat!(env!("OUT_DIR"), "/errcat_providers.rs"));
 }
 
+/// A provider before and after each change `errcat diff` calls compatible (`semver/`): the
+/// semver test compiles the same use of it against every version.
+pub mod semver {
+    include!(concat!(env!("OUT_DIR"), "/semver/modules.rs"));
+}
+
 /// Errors of a payments API, nested under `"error"`, one variant per kind of attribute use.
 #[derive(Debug, ApiError)]
 #[api_error(nested = "error", field_key = "field", status = 400, retry = "never")]
