@@ -24,6 +24,14 @@ impl Output {
     }
 }
 
+/// The directory `errcat check` reads when given no path.
+pub const DEFAULT_CATALOG_DIR: &str = "catalog";
+
+/// `count word`, with the word plural unless the count is one (`1 code`, `2 codes`).
+fn counted(count: usize, word: &str) -> String {
+    format!("{count} {word}{}", if count == 1 { "" } else { "s" })
+}
+
 /// Loads and validates the catalogs under `paths` (files or directories).
 fn generate(paths: &[PathBuf]) -> Result<Result<Vec<Generated>, Vec<Located>>, String> {
     let mut config = Config::new();
@@ -33,9 +41,13 @@ fn generate(paths: &[PathBuf]) -> Result<Result<Vec<Generated>, Vec<Located>>, S
             config.catalog_dir(path);
         } else if path.is_file() {
             config.catalog(path);
+        } else if path == Path::new(DEFAULT_CATALOG_DIR) {
+            return Err(format!(
+                "no `{DEFAULT_CATALOG_DIR}` directory here: run errcat where the catalogs' directory is, or name catalog files or directories (`errcat check path/to/catalog`)"
+            ));
         } else {
             return Err(format!(
-                "{} is not a catalog file or directory",
+                "{} is neither a catalog file nor a directory",
                 path.display()
             ));
         }
@@ -75,18 +87,26 @@ pub fn check(paths: &[PathBuf], color: bool) -> Result<Output, String> {
         Err(diagnostics) => return Ok(problems(&diagnostics, color)),
     };
     let mut stdout = String::new();
+    // Columns as wide as their longest entry, so that every line lines up.
+    let module_width = generated
+        .iter()
+        .map(|module| module.module.chars().count())
+        .max()
+        .unwrap_or(0);
+    let source_width = generated
+        .iter()
+        .map(|module| module.source.chars().count() + 1)
+        .max()
+        .unwrap_or(0);
     for module in &generated {
         let provider = &module.provider;
-        let plural = |count: usize, word: &str| {
-            format!("{count} {word}{}", if count == 1 { "" } else { "s" })
-        };
+        let source = format!("{}:", module.source);
         stdout.push_str(&format!(
-            "ok  {:<13} {}: {}, {}, {} checked\n",
+            "ok  {:<module_width$}  {source:<source_width$} {}, {}, {} checked\n",
             provider.module,
-            module.source,
-            plural(provider.codes.len(), "code"),
-            plural(provider.types.len(), "type"),
-            plural(provider.examples.len(), "example"),
+            counted(provider.codes.len(), "code"),
+            counted(provider.types.len(), "type"),
+            counted(provider.examples.len(), "example"),
         ));
     }
     let codes: usize = generated
@@ -94,8 +114,9 @@ pub fn check(paths: &[PathBuf], color: bool) -> Result<Output, String> {
         .map(|module| module.provider.codes.len())
         .sum();
     stdout.push_str(&format!(
-        "{} catalogs, {codes} codes: no problems\n",
-        generated.len()
+        "{}, {}: no problems\n",
+        counted(generated.len(), "catalog"),
+        counted(codes, "code")
     ));
     Ok(Output::ok(stdout))
 }

@@ -21,8 +21,8 @@ struct Cli {
 enum Command {
     /// Validate catalogs and report every problem; prints a summary per catalog when all is well.
     Check {
-        /// Catalog files or directories of them.
-        #[arg(default_value = "catalog")]
+        /// Catalog files or directories of them (default: `./catalog`).
+        #[arg(default_value = commands::DEFAULT_CATALOG_DIR)]
         paths: Vec<PathBuf>,
     },
     /// Print the Rust a catalog generates (what the build script writes).

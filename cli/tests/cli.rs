@@ -38,12 +38,13 @@ fn check_summarizes_every_catalog() {
         let stem = file.file_stem().unwrap().to_str().unwrap();
         let plan = errcat_codegen::load_catalog("x", &fs::read(file).unwrap(), stem).unwrap();
         codes += plan.codes.len();
-        let line = format!("catalog/{stem}.yaml: {} code", plan.codes.len());
+        let source = format!("catalog/{stem}.yaml:");
+        let counts = format!(" {} code", plan.codes.len());
         assert!(
             stdout
                 .lines()
-                .any(|l| l.starts_with("ok  ") && l.contains(&line)),
-            "{line} in {stdout}"
+                .any(|l| l.starts_with("ok  ") && l.contains(&source) && l.contains(&counts)),
+            "{source} … {counts} in {stdout}"
         );
     }
     assert!(
@@ -53,6 +54,20 @@ fn check_summarizes_every_catalog() {
         )),
         "{stdout}"
     );
+    // The columns line up, however long a provider's name is.
+    let column_starts = |find: &dyn Fn(&str) -> usize| -> std::collections::BTreeSet<usize> {
+        stdout
+            .lines()
+            .filter(|line| line.starts_with("ok  "))
+            .map(find)
+            .collect()
+    };
+    let sources = column_starts(&|line| line.find("catalog/").unwrap());
+    let counts = column_starts(&|line| {
+        let after = line.find(".yaml:").unwrap() + ".yaml:".len();
+        after + line[after..].len() - line[after..].trim_start().len()
+    });
+    assert_eq!((sources.len(), counts.len()), (1, 1), "{stdout}");
     // The lines of the five seed catalogs pin the layout.
     let seeds: String = stdout
         .lines()
@@ -73,6 +88,27 @@ fn check_summarizes_every_catalog() {
     // The default path is catalog/.
     let default = errcat().arg("check").output().unwrap();
     assert_eq!(text(&default.stdout), stdout);
+}
+
+#[test]
+fn check_counts_in_words_and_says_what_is_missing() {
+    let output = errcat()
+        .args(["check", "catalog/twilio.yaml"])
+        .output()
+        .unwrap();
+    let stdout = text(&output.stdout);
+    assert!(
+        stdout.ends_with("1 catalog, 109 codes: no problems\n"),
+        "{stdout}"
+    );
+    // Without a path, in a directory without `catalog/`.
+    let dir = tempdir("no-catalog");
+    let output = errcat().arg("check").current_dir(&dir).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        "error: no `catalog` directory here: run errcat where the catalogs' directory is, or name catalog files or directories (`errcat check path/to/catalog`)\n"
+    );
 }
 
 #[test]
