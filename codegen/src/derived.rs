@@ -55,6 +55,26 @@ pub enum Role {
     Skip,
 }
 
+/// What a data field also gives `ApiError` (`#[api_error(retry_after)]`,
+/// `#[api_error(request_id)]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// `ApiError::retry_after` (and so the `Retry-After` header): seconds or a `Duration`.
+    RetryAfter,
+    /// `ApiError::request_id` (and so the request-id header).
+    RequestId,
+}
+
+impl Marker {
+    /// The attribute's word, which is also the wire key of an unnamed field it marks.
+    pub fn word(self) -> &'static str {
+        match self {
+            Marker::RetryAfter => "retry_after",
+            Marker::RequestId => "request_id",
+        }
+    }
+}
+
 /// One field.
 pub struct Field {
     /// Its name or index.
@@ -63,14 +83,23 @@ pub struct Field {
     pub ty: syn::Type,
     /// What it is for.
     pub role: Role,
+    /// Its wire key, when `#[api_error(rename = "…")]` gives one.
+    pub rename: Option<String>,
+    /// What it also gives `ApiError`, if anything.
+    pub marker: Option<Marker>,
 }
 
 impl Field {
-    /// The wire key of a data field: its name, or its index for tuple fields.
+    /// The wire key of a data field: its `rename`; else its name; else, for a tuple field,
+    /// its marker's word (`retry_after`, `request_id`) or its index.
     pub fn key(&self) -> String {
-        match &self.member {
-            syn::Member::Named(name) => name.to_string().trim_start_matches("r#").to_owned(),
-            syn::Member::Unnamed(index) => index.index.to_string(),
+        if let Some(rename) = &self.rename {
+            return rename.clone();
+        }
+        match (&self.member, self.marker) {
+            (syn::Member::Named(name), _) => name.to_string().trim_start_matches("r#").to_owned(),
+            (syn::Member::Unnamed(_), Some(marker)) => marker.word().to_owned(),
+            (syn::Member::Unnamed(index), None) => index.index.to_string(),
         }
     }
 }
@@ -498,13 +527,41 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
         &other_category,
     );
     let transparent = derived.has(|kind| matches!(kind, Kind::Transparent));
-    let forwarded = |method: TokenStream| {
-        transparent.then(|| {
-            derived.dispatch(
-                |_, _| quote!(::core::option::Option::None),
-                &quote!(::errcat::ApiError::#method(__self_0)),
-                &quote!(::core::option::Option::None),
-            )
+    // From a transparent variant's inner error, or a field marked for it; else the default.
+    let forwarded = |method: TokenStream, marker: Marker, helper: TokenStream| {
+        let marked = derived.variants.iter().any(|variant| {
+            variant
+                .fields
+                .iter()
+                .any(|field| field.marker == Some(marker))
+        });
+        (transparent || marked).then(|| {
+            let arms = derived.variants.iter().map(|variant| {
+                let marked = variant
+                    .fields
+                    .iter()
+                    .position(|field| field.marker == Some(marker));
+                match (&variant.kind, marked) {
+                    (Kind::Transparent, _) => {
+                        let pattern = derived.pattern(variant, |index, _| index == 0);
+                        quote!(#pattern => ::errcat::ApiError::#method(__self_0),)
+                    }
+                    (_, Some(index)) => {
+                        let pattern = derived.pattern(variant, |wanted, _| wanted == index);
+                        let binding = binding(index);
+                        quote!(#pattern => ::errcat::__private::#helper::#method(#binding),)
+                    }
+                    (_, None) => {
+                        let pattern = derived.pattern(variant, |_, _| false);
+                        quote!(#pattern => ::core::option::Option::None,)
+                    }
+                }
+            });
+            quote! {
+                match self {
+                    #(#arms)*
+                }
+            }
         })
     };
     let transparent_fields = derived
@@ -524,8 +581,16 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
             user_message,
             retry,
             category,
-            request_id: forwarded(quote!(request_id)),
-            retry_after: forwarded(quote!(retry_after)),
+            request_id: forwarded(
+                quote!(request_id),
+                Marker::RequestId,
+                quote!(RequestIdField),
+            ),
+            retry_after: forwarded(
+                quote!(retry_after),
+                Marker::RetryAfter,
+                quote!(RetryAfterField),
+            ),
         },
     )
 }

@@ -1911,7 +1911,9 @@ fn error_struct(provider: &Provider) -> TokenStream {
         ///
         /// Decoding keeps every key the provider sent (unknown keys included), so encoding a
         /// decoded error gives back the same JSON.
-        #[derive(Clone, Debug, PartialEq)]
+        ///
+        /// Its `Debug` shows the status, the code and the wire body as JSON text.
+        #[derive(Clone, PartialEq)]
         pub struct Error {
             status: ::errcat::http::StatusCode,
             code: Code,
@@ -1920,6 +1922,16 @@ fn error_struct(provider: &Provider) -> TokenStream {
             identified_by: ::errcat::wire::IdentifiedBy,
             fields: ::errcat::wire::Fields,
             headers: ::errcat::HeaderInfo,
+        }
+
+        impl ::core::fmt::Debug for Error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("Error")
+                    .field("status", &self.status.as_u16())
+                    .field("code", &self.code)
+                    .field("body", &self.to_json_string())
+                    .finish()
+            }
         }
 
         impl Error {
@@ -2122,6 +2134,12 @@ fn error_struct(provider: &Provider) -> TokenStream {
             /// The wire body as JSON bytes.
             pub fn to_json(&self) -> ::std::vec::Vec<u8> {
                 self.render().to_vec()
+            }
+
+            /// The wire body as JSON text (for logs and prints; [`Error::to_json`] for sending).
+            pub fn to_json_string(&self) -> ::std::string::String {
+                // Rendering writes UTF-8 JSON: the conversion never replaces anything.
+                ::std::string::String::from_utf8_lossy(&self.to_json()).into_owned()
             }
 
             /// The full HTTP response a provider would send: status, JSON body and headers.

@@ -907,6 +907,7 @@ const ERROR_METHODS: &[&str] = &[
     "sub_errors",
     "message_values",
     "to_json",
+    "to_json_string",
     "to_http_response",
     "render",
     "code_of_type",

@@ -3,13 +3,35 @@ use std::fmt;
 /// Why a response could not be decoded into a provider's typed error.
 ///
 /// It keeps the status and the body it was given (except for bodies over the size limit), so a
-/// caller can still log or inspect what the provider sent.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// caller can still log or inspect what the provider sent. Its `Debug` shows the body as text
+/// when it is UTF-8 (as bytes otherwise).
+#[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
     status: u16,
     kind: DecodeErrorKind,
     body: Vec<u8>,
     headers: Option<Box<crate::HeaderInfo>>,
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// The body as a string literal when it is UTF-8, else as its bytes.
+        struct Body<'a>(&'a [u8]);
+        impl fmt::Debug for Body<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match std::str::from_utf8(self.0) {
+                    Ok(text) => fmt::Debug::fmt(text, f),
+                    Err(_) => fmt::Debug::fmt(self.0, f),
+                }
+            }
+        }
+        f.debug_struct("DecodeError")
+            .field("status", &self.status)
+            .field("kind", &self.kind)
+            .field("body", &Body(&self.body))
+            .field("headers", &self.headers)
+            .finish()
+    }
 }
 
 /// The reason a [`DecodeError`] happened.
@@ -184,3 +206,18 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_a_utf8_body_as_text_and_other_bodies_as_bytes() {
+        let text = DecodeError::new(502, DecodeErrorKind::NotAnObject, b"<html>oops</html>");
+        let shown = format!("{text:?}");
+        assert!(shown.contains(r#"body: "<html>oops</html>""#), "{shown}");
+        let bytes = DecodeError::new(502, DecodeErrorKind::NotAnObject, b"\xff\x00");
+        let shown = format!("{bytes:?}");
+        assert!(shown.contains("body: [255, 0]"), "{shown}");
+    }
+}

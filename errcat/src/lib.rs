@@ -68,8 +68,13 @@
 //!
 //! On a field: `#[source]` (the underlying error; a field named `source` is one too), `#[from]`
 //! (a source with a `From` impl), `#[api_error(skip)]` (kept off the wire, rebuilt with
-//! `Default`). Other fields become keys of the error object (tuple fields as `"0"`, `"1"`, …).
-//! Variants holding a source error serialize, but cannot be deserialized.
+//! `Default`). Other fields become keys of the error object: `#[api_error(rename = "...")]`
+//! names the key (else the field's name; a tuple field's index, `"0"`, `"1"`, …);
+//! `#[api_error(retry_after)]` makes a `u64`, `u32` or `Duration` field (optional or not)
+//! `ApiError::retry_after` and so the `Retry-After` header and the wait `errcat::retry` honours;
+//! `#[api_error(request_id)]` makes a `String` field (optional or not) `ApiError::request_id`.
+//! A tuple field so marked goes on the wire as `retry_after` or `request_id`. Variants holding a
+//! source error serialize, but cannot be deserialized.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -142,6 +147,62 @@ pub mod __private {
     impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
         fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
             self
+        }
+    }
+
+    /// A derive field marked `#[api_error(retry_after)]`: whole seconds or a `Duration`,
+    /// optional or not, as `ApiError::retry_after` gives it.
+    pub trait RetryAfterField {
+        /// How long to wait.
+        fn retry_after(&self) -> Option<std::time::Duration>;
+    }
+
+    impl RetryAfterField for u64 {
+        fn retry_after(&self) -> Option<std::time::Duration> {
+            Some(std::time::Duration::from_secs(*self))
+        }
+    }
+
+    impl RetryAfterField for u32 {
+        fn retry_after(&self) -> Option<std::time::Duration> {
+            Some(std::time::Duration::from_secs(u64::from(*self)))
+        }
+    }
+
+    impl RetryAfterField for std::time::Duration {
+        fn retry_after(&self) -> Option<std::time::Duration> {
+            Some(*self)
+        }
+    }
+
+    impl<T: RetryAfterField> RetryAfterField for Option<T> {
+        fn retry_after(&self) -> Option<std::time::Duration> {
+            self.as_ref().and_then(RetryAfterField::retry_after)
+        }
+    }
+
+    /// A derive field marked `#[api_error(request_id)]`: text, optional or not, as
+    /// `ApiError::request_id` gives it.
+    pub trait RequestIdField {
+        /// The request id.
+        fn request_id(&self) -> Option<&str>;
+    }
+
+    impl RequestIdField for String {
+        fn request_id(&self) -> Option<&str> {
+            Some(self)
+        }
+    }
+
+    impl RequestIdField for &str {
+        fn request_id(&self) -> Option<&str> {
+            Some(self)
+        }
+    }
+
+    impl<T: RequestIdField> RequestIdField for Option<T> {
+        fn request_id(&self) -> Option<&str> {
+            self.as_ref().and_then(RequestIdField::request_id)
         }
     }
 }

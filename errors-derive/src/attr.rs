@@ -31,6 +31,9 @@ pub struct Attrs {
     pub transparent: Option<Span>,
     pub other: Option<Span>,
     pub skip: Option<Span>,
+    pub rename: Option<Spanned<String>>,
+    pub retry_after: Option<Span>,
+    pub request_id: Option<Span>,
     pub nested: Option<Spanned<String>>,
     pub code_key: Option<Spanned<String>>,
     pub message_key: Option<Spanned<String>>,
@@ -77,7 +80,7 @@ pub fn struct_keys() -> Vec<&'static str> {
 }
 
 /// Keys on a field.
-pub const FIELD_KEYS: &[&str] = &["skip"];
+pub const FIELD_KEYS: &[&str] = &["skip", "rename", "retry_after", "request_id"];
 
 /// Reads every `#[api_error(...)]` of `attrs`, accepting the keys `allowed` (`what` names the
 /// item in messages: "an enum", "a variant", …).
@@ -191,6 +194,9 @@ fn read_key(
         "transparent" => set(&mut parsed.transparent, flag(key, meta, cx)?, meta, cx),
         "other" => set(&mut parsed.other, flag(key, meta, cx)?, meta, cx),
         "skip" => set(&mut parsed.skip, flag(key, meta, cx)?, meta, cx),
+        "rename" => set(&mut parsed.rename, string(key, meta, cx)?, meta, cx),
+        "retry_after" => set(&mut parsed.retry_after, flag(key, meta, cx)?, meta, cx),
+        "request_id" => set(&mut parsed.request_id, flag(key, meta, cx)?, meta, cx),
         _ => Ok(()),
     }
 }

@@ -1,7 +1,7 @@
 //! The derive input read into errcat-codegen's catalog model and derived-type description,
 //! validated, and expanded.
 
-use errcat_codegen::derived::{self, DerivedType, Field, Kind, Role, Style, Variant};
+use errcat_codegen::derived::{self, DerivedType, Field, Kind, Marker, Role, Style, Variant};
 use errcat_codegen::diagnostic::Diagnostics;
 use errcat_codegen::model::{
     Catalog, Code, Envelope, EnvelopeKey, ErrorType, FrontEnd, IdentifyBy, Located, Origin, Slot,
@@ -500,7 +500,7 @@ impl std::ops::Deref for ReadField {
 }
 
 fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
-    fields
+    let read: Vec<ReadField> = fields
         .iter()
         .enumerate()
         .map(|(index, field)| {
@@ -535,16 +535,61 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
                 Some(name) => syn::Member::Named(name.clone()),
                 None => syn::Member::Unnamed(syn::Index::from(index)),
             };
+            let marker = match (attrs.retry_after, attrs.request_id) {
+                (Some(_), Some(span)) => {
+                    cx.error_at(
+                        span,
+                        "a field is the retry-after seconds or the request id, not both",
+                    );
+                    None
+                }
+                (Some(_), None) => Some(Marker::RetryAfter),
+                (None, Some(_)) => Some(Marker::RequestId),
+                (None, None) => None,
+            };
+            let wire_only = [
+                (attrs.rename.as_ref().map(|rename| rename.span), "rename"),
+                (attrs.retry_after, "retry_after"),
+                (attrs.request_id, "request_id"),
+            ];
+            if role != Role::Data {
+                for (span, key) in wire_only {
+                    if let Some(span) = span {
+                        cx.error_at(
+                            span,
+                            format!("`{key}` is for a field sent on the wire, and this field is not (it is a source or skipped)"),
+                        );
+                    }
+                }
+            }
+            if let Some(rename) = attrs.rename.as_ref().filter(|rename| rename.value.is_empty()) {
+                cx.error_at(rename.span, "`rename` is empty: give the wire key");
+            }
             ReadField {
                 field: Field {
                     member,
                     ty: field.ty.clone(),
                     role,
+                    rename: attrs.rename.map(|rename| rename.value),
+                    marker,
                 },
                 member_tokens: quote::ToTokens::to_token_stream(field),
             }
         })
-        .collect()
+        .collect();
+    // Two fields sent under one key would overwrite each other in the body.
+    let mut keys: Vec<String> = Vec::new();
+    for field in read.iter().filter(|field| field.role == Role::Data) {
+        let key = field.key();
+        if keys.contains(&key) {
+            cx.error(
+                &field.member_tokens,
+                format!("two fields of this variant go on the wire as `{key}`: give one `#[api_error(rename = \"…\")]`"),
+            );
+        }
+        keys.push(key);
+    }
+    read
 }
 
 fn is_string(ty: &syn::Type) -> bool {

@@ -284,3 +284,22 @@ fn numbers_where_strings_belong_and_back_are_kept_verbatim() {
     assert_eq!(error.retry_after(), None);
     assert_eq!(json(&error.to_json()), json(body));
 }
+
+#[test]
+fn debug_of_an_error_shows_status_code_and_body_not_internals() {
+    let body = br#"{"error":{"code":"validation_failed","message":"email: bad","type":"invalid_request"}}"#;
+    let error = errcat_generated::vaultspay::Error::decode(422, body).unwrap();
+    let shown = format!("{error:?}");
+    assert!(
+        shown.starts_with("Error { status: 422, code: ValidationFailed, body: "),
+        "{shown}"
+    );
+    assert!(shown.contains(r#"\"message\":\"email: bad\""#), "{shown}");
+    for internal in ["names", "fields", "identified_by", "code_number"] {
+        assert!(!shown.contains(internal), "{internal} in {shown}");
+    }
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&error.to_json_string()).unwrap(),
+        serde_json::from_slice::<serde_json::Value>(body).unwrap()
+    );
+}

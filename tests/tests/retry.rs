@@ -356,3 +356,76 @@ async fn backoff_with_the_same_key_backs_off_and_keeps_the_key() {
         ["charge-7", "charge-7", "charge-7"]
     );
 }
+
+/// A hand-written error using the derive's field attributes: the retry-after seconds and the
+/// request id are fields, and reach the headers and `errcat::retry` as a catalog's slots do.
+#[derive(Debug, errcat::ApiError)]
+#[api_error(status = 400, retry = "never")]
+enum GatewayError {
+    /// Too many requests.
+    #[api_error(
+        status = 429,
+        message = "slow down for {0}s",
+        retry = "retry_after",
+        category = "rate_limited"
+    )]
+    RateLimited(#[api_error(retry_after)] u64),
+    /// Busy; says which request it was.
+    #[api_error(status = 503, message = "busy", retry = "backoff")]
+    Busy {
+        #[api_error(request_id, rename = "requestId")]
+        request: String,
+    },
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_derived_retry_after_field_is_honoured_end_to_end() {
+    let (url, seen) =
+        serve(|number, _| (number == 0).then(|| GatewayError::RateLimited(2).into_response()))
+            .await;
+    let client = reqwest::Client::new();
+    // What the server sends: the header and the body key, both from the field.
+    let response = client.get(&url).send().await.unwrap();
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "2");
+    let body: serde_json::Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"code": "rate_limited", "message": "slow down for 2s", "retry_after": 2})
+    );
+    // The driver, from a fresh start: the first attempt is refused, the second succeeds 2 s on.
+    seen.lock().unwrap().requests.clear();
+    let (url, seen) =
+        serve(|number, _| (number == 0).then(|| GatewayError::RateLimited(2).into_response()))
+            .await;
+    let body = run::<GatewayError>(Retry::new(policy()), &client, &url, "t")
+        .await
+        .unwrap();
+    assert_eq!(body, "ok");
+    let waited = gaps(&seen);
+    assert_eq!(waited.len(), 1);
+    assert!(
+        waited[0] >= Duration::from_secs(2) && waited[0] < Duration::from_millis(2050),
+        "{waited:?}"
+    );
+}
+
+#[test]
+fn a_derived_request_id_field_is_the_request_id_and_renames_its_key() {
+    use errcat::ApiError;
+    let error = GatewayError::Busy {
+        request: "req_7".to_owned(),
+    };
+    assert_eq!(error.request_id(), Some("req_7"));
+    assert_eq!(
+        GatewayError::RateLimited(3).retry_after(),
+        Some(Duration::from_secs(3))
+    );
+    let body = serde_json::to_value(&error).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"code": "busy", "message": "busy", "requestId": "req_7"})
+    );
+    let decoded: GatewayError = serde_json::from_value(body).unwrap();
+    assert_eq!(decoded.request_id(), Some("req_7"));
+}
