@@ -53,6 +53,9 @@ pub enum Role {
     From,
     /// Not on the wire (`#[api_error(skip)]`); rebuilt with `Default` when decoding.
     Skip,
+    /// The `other` variant's map of every key of the body but the code and the message
+    /// (`#[api_error(extra)]`).
+    Extra,
 }
 
 /// What a data field also gives `ApiError` (`#[api_error(retry_after)]`,
@@ -133,6 +136,29 @@ pub struct Variant {
     pub kind: Kind,
 }
 
+/// The fields of an `other` variant: its code (bound as `__self_0`), and in the full form
+/// `Other { code, message, #[api_error(extra)] extra }` its message and extra keys (bound as
+/// `__other_message`, `__other_extra`).
+struct OtherParts {
+    message: bool,
+    extra: bool,
+}
+
+impl Variant {
+    fn other_parts(&self) -> OtherParts {
+        let named = |name: &str| {
+            self.fields.iter().any(|field| {
+                matches!(&field.member, syn::Member::Named(ident) if ident == name)
+                    && self.fields.len() > 1
+            })
+        };
+        OtherParts {
+            message: named("message"),
+            extra: self.fields.iter().any(|field| field.role == Role::Extra),
+        }
+    }
+}
+
 /// The binding of field `index` in generated patterns.
 fn binding(index: usize) -> Ident {
     format_ident!("__self_{}", index)
@@ -146,6 +172,32 @@ impl DerivedType {
         } else {
             let ident = &variant.ident;
             quote!(Self::#ident)
+        }
+    }
+
+    /// The pattern of the `other` variant: its code bound as `__self_0`, and in the full form
+    /// its message and extra keys as `__other_message` and `__other_extra`.
+    fn other_pattern(&self, variant: &Variant) -> TokenStream {
+        let path = self.path(variant);
+        match variant.style {
+            Style::Struct => {
+                let items = variant.fields.iter().map(|field| {
+                    let member = &field.member;
+                    let is =
+                        |name: &str| matches!(member, syn::Member::Named(ident) if ident == name);
+                    if field.role == Role::Extra {
+                        quote!(#member: __other_extra)
+                    } else if is("message") && variant.fields.len() > 1 {
+                        quote!(#member: __other_message)
+                    } else if is("code") || variant.fields.len() == 1 {
+                        quote!(#member: __self_0)
+                    } else {
+                        quote!(#member: _)
+                    }
+                });
+                quote!(#path { #(#items),* })
+            }
+            _ => quote!(#path(__self_0)),
         }
     }
 
@@ -195,14 +247,13 @@ impl DerivedType {
                 let body = code(*index, variant);
                 quote!(#pattern => #body,)
             }
-            Kind::Transparent | Kind::Other => {
+            Kind::Transparent => {
                 let pattern = self.pattern(variant, |index, _| index == 0);
-                let body = if matches!(variant.kind, Kind::Transparent) {
-                    transparent
-                } else {
-                    other
-                };
-                quote!(#pattern => #body,)
+                quote!(#pattern => #transparent,)
+            }
+            Kind::Other => {
+                let pattern = self.other_pattern(variant);
+                quote!(#pattern => #other,)
             }
         });
         quote! {
@@ -367,8 +418,12 @@ fn display_impl(derived: &DerivedType) -> TokenStream {
             quote!(#pattern => ::core::fmt::Display::fmt(__self_0, __formatter),)
         }
         Kind::Other => {
-            let pattern = derived.pattern(variant, |index, _| index == 0);
-            quote!(#pattern => __formatter.write_str(__self_0),)
+            let pattern = derived.other_pattern(variant);
+            if variant.other_parts().message {
+                quote!(#pattern => __formatter.write_str(if __other_message.is_empty() { __self_0 } else { __other_message }),)
+            } else {
+                quote!(#pattern => __formatter.write_str(__self_0),)
+            }
         }
     });
     let arms: Vec<TokenStream> = arms.collect();
@@ -493,6 +548,21 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
         &quote!(::errcat::ApiError::status(__self_0)),
         &quote!(::errcat::http::StatusCode::from_u16(#other_status).unwrap_or(::errcat::http::StatusCode::INTERNAL_SERVER_ERROR)),
     );
+    let other_has_message = derived
+        .variants
+        .iter()
+        .any(|variant| matches!(variant.kind, Kind::Other) && variant.other_parts().message);
+    let other_message = if other_has_message {
+        quote!(::std::borrow::Cow::Borrowed(
+            if __other_message.is_empty() {
+                __self_0.as_str()
+            } else {
+                __other_message.as_str()
+            }
+        ))
+    } else {
+        quote!(::std::borrow::Cow::Borrowed(__self_0.as_str()))
+    };
     let message = derived.dispatch(
         |_, _| {
             quote!(::std::borrow::Cow::Owned(
@@ -500,7 +570,7 @@ fn api_error_impl(derived: &DerivedType) -> TokenStream {
             ))
         },
         &quote!(::errcat::ApiError::message(__self_0)),
-        &quote!(::std::borrow::Cow::Borrowed(__self_0.as_str())),
+        &other_message,
     );
     let user_message = derived.dispatch(
         |index, _| {
@@ -631,6 +701,31 @@ fn serialize_impl(derived: &DerivedType) -> TokenStream {
         });
         Some(quote!(#pattern => { #(#inserts)* }))
     });
+    // The full `other` form: its message as sent (none when empty), every other key as sent.
+    let other_arms = derived
+        .variants
+        .iter()
+        .filter(|variant| matches!(variant.kind, Kind::Other))
+        .filter_map(|variant| {
+            let parts = variant.other_parts();
+            if !parts.message && !parts.extra {
+                return None;
+            }
+            let pattern = derived.other_pattern(variant);
+            let message = parts.message.then(|| {
+                quote! {
+                    if __other_message.is_empty() {
+                        __fields.message = ::core::option::Option::None;
+                    }
+                }
+            });
+            let extra = parts.extra.then(|| {
+                quote! {
+                    __fields.extra = ::core::clone::Clone::clone(__other_extra);
+                }
+            });
+            Some(quote!(#pattern => { #message #extra }))
+        });
     let transparent_arms = derived.variants.iter().filter(|variant| matches!(variant.kind, Kind::Transparent)).map(|variant| {
         let pattern = derived.pattern(variant, |index, _| index == 0);
         quote!(#pattern => return ::errcat::__private::serde::Serialize::serialize(__self_0, __serializer),)
@@ -667,6 +762,7 @@ fn serialize_impl(derived: &DerivedType) -> TokenStream {
                 #[allow(unreachable_patterns)]
                 match self {
                     #(#data_arms)*
+                    #(#other_arms)*
                     _ => {}
                 }
                 #[allow(unreachable_patterns)]
@@ -731,10 +827,28 @@ fn deserialize_impl(derived: &DerivedType, provider: &Provider) -> TokenStream {
     {
         Some(variant) => {
             let path = derived.path(variant);
+            let parts = variant.other_parts();
             match (
                 &variant.style,
                 variant.fields.first().map(|field| &field.member),
             ) {
+                (Style::Struct, Some(_)) if parts.message || parts.extra => {
+                    let values = variant.fields.iter().map(|field| {
+                        let member = &field.member;
+                        let is = |name: &str| matches!(member, syn::Member::Named(ident) if ident == name);
+                        if field.role == Role::Extra {
+                            quote!(#member: ::errcat::wire::error_object_keys(&__ERRCAT_ENVELOPE, &__fields))
+                        } else if is("message") {
+                            quote!(#member: __message)
+                        } else {
+                            quote!(#member: ::core::clone::Clone::clone(&__code_string))
+                        }
+                    });
+                    quote!(_ => {
+                        let __message = __fields.message.take().unwrap_or_default();
+                        ::core::result::Result::Ok(#path { #(#values),* })
+                    })
+                }
                 (Style::Struct, Some(member)) => {
                     quote!(_ => ::core::result::Result::Ok(#path { #member: __code_string }))
                 }

@@ -63,8 +63,10 @@
 //! `message = "..."` (a template: `{field}`, `{0}`, `{field:?}`, format specs; default: the doc
 //! comment), `user_message`, `fix`, `description`, `retry` (`never`, `backoff`, `retry_after`,
 //! `refresh_credentials`, `same_idempotency_key`), `category`, `type`; `transparent` (forward
-//! everything to the single field, an `ApiError` itself); `other` (the variant, with one `String`
-//! field, that receives unknown codes). On a struct, the type's and a variant's keys together.
+//! everything to the single field, an `ApiError` itself); `other` (the variant that receives unknown codes:
+//! with one `String` field it keeps the code; written `Other { code: String, message: String,
+//! #[api_error(extra)] extra: serde_json::Map<String, serde_json::Value> }` it keeps the message
+//! and every other key of the body too, and re-encodes it exactly). On a struct, the type's and a variant's keys together.
 //!
 //! On a field: `#[source]` (the underlying error; a field named `source` is one too), `#[from]`
 //! (a source with a `From` impl), `#[api_error(skip)]` (kept off the wire, rebuilt with

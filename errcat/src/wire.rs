@@ -22,7 +22,7 @@ mod text;
 
 pub use decoder::{decode, decode_into, decode_json, deserialize_fields, take_field};
 pub use errcat_table::pattern::Part as PatternPart;
-pub use render::Render;
+pub use render::{error_object_keys, Render};
 pub use shapes::{shape_order, ShapeOrder};
 pub use success::{body_matches, write_markers, ErrorWhen, JsonScalar};
 pub use table::{WireTable, EMPTY_SLOT};

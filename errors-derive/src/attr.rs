@@ -34,6 +34,7 @@ pub struct Attrs {
     pub rename: Option<Spanned<String>>,
     pub retry_after: Option<Span>,
     pub request_id: Option<Span>,
+    pub extra: Option<Span>,
     pub nested: Option<Spanned<String>>,
     pub code_key: Option<Spanned<String>>,
     pub message_key: Option<Spanned<String>>,
@@ -80,7 +81,7 @@ pub fn struct_keys() -> Vec<&'static str> {
 }
 
 /// Keys on a field.
-pub const FIELD_KEYS: &[&str] = &["skip", "rename", "retry_after", "request_id"];
+pub const FIELD_KEYS: &[&str] = &["skip", "rename", "retry_after", "request_id", "extra"];
 
 /// Reads every `#[api_error(...)]` of `attrs`, accepting the keys `allowed` (`what` names the
 /// item in messages: "an enum", "a variant", …).
@@ -197,6 +198,7 @@ fn read_key(
         "rename" => set(&mut parsed.rename, string(key, meta, cx)?, meta, cx),
         "retry_after" => set(&mut parsed.retry_after, flag(key, meta, cx)?, meta, cx),
         "request_id" => set(&mut parsed.request_id, flag(key, meta, cx)?, meta, cx),
+        "extra" => set(&mut parsed.extra, flag(key, meta, cx)?, meta, cx),
         _ => Ok(()),
     }
 }

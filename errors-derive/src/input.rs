@@ -292,8 +292,8 @@ fn read_variant(
             );
         }
         let is_string = fields.len() == 1 && is_string(&fields[0].ty);
-        if !is_string {
-            let message = format!("the `other` variant receives unknown codes as a `String`: write `{ident}(String)` or `{ident} {{ code: String }}`");
+        if !is_string && !is_full_other(&fields) {
+            let message = format!("the `other` variant receives unknown codes as a `String`: write `{ident}(String)`, `{ident} {{ code: String }}`, or `{ident} {{ code: String, message: String, #[api_error(extra)] extra: serde_json::Map<String, serde_json::Value> }}` to keep the message and every other key");
             match fields.as_slice() {
                 [field] => cx.error(&field.ty, message),
                 _ => cx.error(ident, message),
@@ -322,6 +322,12 @@ fn read_variant(
             other_span: Some(span),
             from,
         });
+    }
+    if fields.iter().any(|field| field.role == Role::Extra) {
+        cx.error(
+            ident,
+            format!("`#[api_error(extra)]` marks the map of an `other` variant (`Other {{ code: String, message: String, #[api_error(extra)] extra: Map<…> }}`); `{ident}` is not one"),
+        );
     }
     if attrs.transparent.is_some() {
         let message = format!(
@@ -528,6 +534,7 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
                 (Some(_), _, _) => Role::From,
                 (None, Some(_), _) => Role::Source,
                 (None, None, Some(_)) => Role::Skip,
+                (None, None, None) if attrs.extra.is_some() => Role::Extra,
                 (None, None, None) if named_source => Role::Source,
                 (None, None, None) => Role::Data,
             };
@@ -590,6 +597,31 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
         keys.push(key);
     }
     read
+}
+
+/// The full form of the `other` variant: named fields `code: String`, optionally
+/// `message: String` and one `#[api_error(extra)]` map, and nothing else.
+fn is_full_other(fields: &[Field]) -> bool {
+    let named = |field: &Field, name: &str| matches!(&field.member, syn::Member::Named(ident) if ident == name);
+    let has_code = fields
+        .iter()
+        .any(|field| named(field, "code") && is_string(&field.ty));
+    let extras = fields
+        .iter()
+        .filter(|field| field.role == Role::Extra)
+        .count();
+    has_code
+        && extras <= 1
+        && fields.iter().all(|field| {
+            (field.role == Role::Extra && is_map(&field.ty))
+                || ((named(field, "code") || named(field, "message"))
+                    && field.role == Role::Data
+                    && is_string(&field.ty))
+        })
+}
+
+fn is_map(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(path) if path.path.segments.last().is_some_and(|segment| segment.ident == "Map"))
 }
 
 fn is_string(ty: &syn::Type) -> bool {

@@ -140,6 +140,22 @@ impl Serialize for Render<'_> {
     }
 }
 
+/// Every key of the error object `fields` renders to under `envelope` (for a nested envelope,
+/// the object under its key; keys beside it are not included), as JSON: what a derived `other`
+/// variant keeps of a body besides its code and message.
+pub fn error_object_keys(envelope: &Envelope, fields: &Fields) -> Map<String, Value> {
+    let render = Render {
+        envelope,
+        fields,
+        code: None,
+        error_type: None,
+    };
+    match serde_json::to_value(ErrorObject(&render)) {
+        Ok(Value::Object(object)) => object,
+        _ => Map::new(),
+    }
+}
+
 impl Render<'_> {
     /// The body as JSON bytes.
     pub fn to_vec(&self) -> Vec<u8> {

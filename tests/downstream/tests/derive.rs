@@ -432,3 +432,52 @@ fn borrowed_and_transparent_struct_errors() {
         serde_json::to_value(PaymentError::TokenExpired).unwrap()
     );
 }
+
+/// The full `other` form: the message and every other key of an unknown code's body are kept.
+#[derive(Debug, ApiError)]
+#[api_error(status = 400)]
+enum KeepingError {
+    /// A listed code.
+    #[api_error(status = 404, message = "no such order")]
+    OrderNotFound,
+    #[api_error(other)]
+    Other {
+        code: String,
+        message: String,
+        #[api_error(extra)]
+        extra: serde_json::Map<String, serde_json::Value>,
+    },
+}
+
+#[test]
+fn the_full_other_variant_keeps_the_message_and_every_key() {
+    let body = serde_json::json!({"code": "brand_new", "message": "hi", "doc": "https://d", "type": "t", "n": [1, 2]});
+    let error: KeepingError = serde_json::from_value(body.clone()).unwrap();
+    let KeepingError::Other {
+        code,
+        message,
+        extra,
+    } = &error
+    else {
+        panic!("{error:?}");
+    };
+    assert_eq!((code.as_str(), message.as_str()), ("brand_new", "hi"));
+    assert_eq!(
+        serde_json::Value::Object(extra.clone()),
+        serde_json::json!({"doc": "https://d", "type": "t", "n": [1, 2]})
+    );
+    assert_eq!(error.to_string(), "hi");
+    assert_eq!((error.code(), &*error.message()), ("brand_new", "hi"));
+    assert_eq!(serde_json::to_value(&error).unwrap(), body);
+    // Without a message, none is invented on the way back; the code is the text.
+    let bare = serde_json::json!({"code": "brand_new"});
+    let error: KeepingError = serde_json::from_value(bare.clone()).unwrap();
+    assert_eq!(error.to_string(), "brand_new");
+    assert_eq!(serde_json::to_value(&error).unwrap(), bare);
+    // Listed codes are unaffected.
+    let listed: KeepingError = serde_json::from_value(
+        serde_json::json!({"code": "order_not_found", "message": "no such order"}),
+    )
+    .unwrap();
+    assert!(matches!(listed, KeepingError::OrderNotFound));
+}
