@@ -904,7 +904,7 @@ impl<'a> Fields<'a> {
         key: &str,
         diagnostics: &mut Diagnostics,
     ) -> Option<Located<String>> {
-        if !self.has(key) {
+        if !self.has(key) && !self.has_typo_of(key) {
             diagnostics.at(
                 Rule::MissingKey,
                 &self.path.to_key(),
@@ -913,6 +913,15 @@ impl<'a> Fields<'a> {
             );
         }
         self.string(key, diagnostics)
+    }
+
+    /// Whether a key not read yet is a likely misspelling of `key`: it is reported as an unknown
+    /// key with "did you mean `key`?", and `key` is not reported missing as well.
+    fn has_typo_of(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .flatten()
+            .any(|(name, _)| name != key && did_you_mean(name, &[key]).is_some())
     }
 
     fn text(&mut self, key: &str, diagnostics: &mut Diagnostics) -> Option<String> {
@@ -972,11 +981,16 @@ impl<'a> Fields<'a> {
         match parse(&text.value) {
             Some(value) => Some(Located::new(value, text.origin)),
             None => {
+                let words: Vec<&str> = expected.split(", ").collect();
+                let help = match did_you_mean(&text.value, &words) {
+                    Some(close) => format!("did you mean `{close}`? (expected one of: {expected})"),
+                    None => format!("expected one of: {expected}"),
+                };
                 diagnostics.error_help(
                     Rule::UnknownWord,
                     &text.origin,
                     format!("`{}` is not a valid `{key}`", text.value),
-                    format!("expected one of: {expected}"),
+                    help,
                 );
                 None
             }
@@ -1032,7 +1046,7 @@ impl<'a> Fields<'a> {
         diagnostics: &mut Diagnostics,
     ) -> Vec<(String, bool, &'a Node, Path)> {
         let Some((node, path)) = self.take(key) else {
-            if required {
+            if required && !self.has_typo_of(key) {
                 diagnostics.at(
                     Rule::MissingKey,
                     &self.path.to_key(),
