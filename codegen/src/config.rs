@@ -325,17 +325,14 @@ impl Config {
         Ok(generated)
     }
 
-    /// [`Config::compile`] for build scripts: on failure, reports every diagnostic and exits
-    /// with status 1 — no panic, no backtrace. Each diagnostic is a `cargo:warning` line
-    /// (`catalog/x.yaml:LINE:COL: error[E…]: …`) and, on stderr, a rustc-style snippet.
+    /// [`Config::compile`] for build scripts: on failure, reports every diagnostic once, on
+    /// stderr as rustc does (`error[E…]: …`, then `--> catalog/x.yaml:LINE:COL` and a snippet),
+    /// which Cargo shows under the failed build script, and exits with status 1 — no panic, no
+    /// backtrace.
     pub fn compile_or_exit(&self) -> Vec<Generated> {
         match self.compile() {
             Ok(generated) => generated,
             Err(Failure::Invalid(diagnostics)) => {
-                for diagnostic in &diagnostics {
-                    let line = diagnostic.to_string().replace(['\n', '\r'], " ");
-                    println!("cargo:warning={line}");
-                }
                 let root = self.display_root.clone().unwrap_or_default();
                 let source = |file: &str| fs::read_to_string(root.join(file)).ok();
                 eprint!("{}", crate::report::render(&diagnostics, source, false));

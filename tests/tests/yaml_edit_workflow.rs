@@ -186,19 +186,28 @@ fn a_new_yaml_file_becomes_a_module_and_a_broken_one_a_located_error() {
     let output = cargo(&consumer, &["build", "--quiet"], &target_dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
-    assert!(
-        stderr.contains(&format!(
-            "catalog/acme_pay.yaml:{typo_line}:5: error[E0101]: unknown key `retyr` in code `card_declined`"
-        )),
-        "{stderr}"
-    );
-    assert!(stderr.contains("help: did you mean `retry`?"), "{stderr}");
-    assert!(
-        stderr.contains(&format!(
-            "catalog/acme_pay.yaml:{status_line}:13: error[E0301]: status 200 is not an error status"
-        )),
-        "{stderr}"
-    );
+    // Each problem once, as rustc reports: the message, then where.
+    for (message, place) in [
+        (
+            "error[E0101]: unknown key `retyr` in code `card_declined`".to_owned(),
+            format!("catalog/acme_pay.yaml:{typo_line}:5"),
+        ),
+        (
+            "error[E0301]: status 200 is not an error status".to_owned(),
+            format!("catalog/acme_pay.yaml:{status_line}:13"),
+        ),
+    ] {
+        assert_eq!(stderr.matches(&message).count(), 1, "{stderr}");
+        let after = &stderr[stderr.find(&message).unwrap()..];
+        assert!(
+            after
+                .lines()
+                .nth(1)
+                .is_some_and(|line| line.contains(&place)),
+            "{place} under {message} in {stderr}"
+        );
+    }
+    assert!(stderr.contains("did you mean `retry`?"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("RUST_BACKTRACE"), "{stderr}");
 }
