@@ -328,6 +328,7 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
     let serialize = serialize_impl(derived);
     let deserialize = deserialize_impl(derived, provider);
     let from = from_impls(derived);
+    let transparent_checks = transparent_checks(derived);
     let http = if deserialize.is_empty() {
         TokenStream::new()
     } else {
@@ -345,7 +346,48 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
             #deserialize
             #from
             #http
+            #transparent_checks
         };
+    }
+}
+
+/// For each `transparent` variant's field (of a type without the derive's type parameters): a
+/// check, spanned on the field's type, that it is an `ApiError`, so that misuse reads "`T` is not
+/// an errcat `ApiError`" at the field rather than as an unmet bound of a serde impl.
+fn transparent_checks(derived: &DerivedType) -> TokenStream {
+    let params: Vec<String> = derived
+        .generics
+        .type_params()
+        .map(|param| param.ident.to_string())
+        .collect();
+    let checks = derived
+        .variants
+        .iter()
+        .filter(|variant| matches!(variant.kind, Kind::Transparent))
+        .flat_map(|variant| variant.fields.first())
+        .filter(|field| {
+            let ty = &field.ty;
+            let text = quote!(#ty).to_string();
+            !text
+                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .any(|word| params.iter().any(|param| param == word))
+        })
+        .map(|field| {
+            let ty = &field.ty;
+            quote::quote_spanned! {syn::spanned::Spanned::span(ty)=>
+                __errcat_is_api_error::<#ty>();
+            }
+        });
+    let checks: Vec<TokenStream> = checks.collect();
+    if checks.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        fn __errcat_is_api_error<T: ?::core::marker::Sized + ::errcat::ApiError>() {}
+        #[allow(dead_code)]
+        fn __errcat_transparent_fields_are_api_errors() {
+            #(#checks)*
+        }
     }
 }
 

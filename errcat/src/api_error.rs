@@ -7,6 +7,11 @@ use crate::{Category, RetryAdvice};
 ///
 /// Generated provider errors implement it, so code that handles errors from several providers can
 /// be written once against `&dyn ApiError` or a generic `E: ApiError`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an errcat `ApiError`",
+    label = "not an `ApiError`",
+    note = "`#[derive(ApiError)]` on `{Self}` makes it one; a `#[api_error(transparent)]` variant forwards everything to its field, so that field must be an `ApiError` itself"
+)]
 pub trait ApiError: std::error::Error {
     /// The wire code as the provider spells it (for providers identified by message text, the text).
     fn code(&self) -> &str;
