@@ -433,9 +433,9 @@ const LOCATE_FALLBACKS: usize = 32;
 
 /// The positions of many paths of `source` at once, in the order of `paths`: linear in the
 /// text whatever the number of paths. A few paths are located one by one; more are looked up in
-/// an index of every node's position built in one pass over the text ([`PositionIndex`]), and
+/// an index of every node's position built in one pass over the text (`PositionIndex`), and
 /// only the paths the index cannot answer (keys that serde_yaml reads as another text, such as
-/// `0x10`, and nodes under an alias) are located one by one, at most [`LOCATE_FALLBACKS`] of them.
+/// `0x10`, and nodes under an alias) are located one by one, at most `LOCATE_FALLBACKS` (32) of them.
 pub fn locate_all(source: &str, paths: &[&Path]) -> Vec<Option<Position>> {
     if paths.len() <= LOCATE_ONE_BY_ONE {
         return paths.iter().map(|path| locate(source, path)).collect();

@@ -7,6 +7,31 @@ use crate::{Category, RetryAdvice};
 ///
 /// Generated provider errors implement it, so code that handles errors from several providers can
 /// be written once against `&dyn ApiError` or a generic `E: ApiError`.
+///
+/// ```
+/// use errcat::{ApiError, Category, RetryAdvice};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(status = 400)]
+/// enum PaymentError {
+///     /// The card was declined.
+///     #[api_error(status = 402, category = "business_rule", retry = "never")]
+///     CardDeclined,
+///     #[api_error(status = 429, message = "slow down for {0}s", retry = "retry_after")]
+///     RateLimited(#[api_error(retry_after)] u64),
+/// }
+///
+/// // Written once, for any provider's errors or your own.
+/// fn describe(error: &dyn ApiError) -> String {
+///     format!("{} {} ({:?})", error.status().as_u16(), error.code(), error.retry())
+/// }
+/// assert_eq!(describe(&PaymentError::CardDeclined), "402 card_declined (Never)");
+/// let limited = PaymentError::RateLimited(2);
+/// assert_eq!(limited.retry(), RetryAdvice::AfterRetryAfter);
+/// assert_eq!(limited.retry_after(), Some(std::time::Duration::from_secs(2)));
+/// assert_eq!(limited.category(), Category::RateLimited);
+/// assert_eq!(limited.message(), "slow down for 2s");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an errcat `ApiError`",
     label = "not an `ApiError`",

@@ -7,6 +7,22 @@ use crate::advice::UnknownName;
 /// providers can handle their errors with one `match`.
 ///
 /// Catalogs assign one to each code (or inherit it from the code's type or status).
+///
+/// ```
+/// use errcat::Category;
+///
+/// // One `match` for every provider's errors.
+/// fn log_level(category: Category) -> &'static str {
+///     match category {
+///         Category::Internal | Category::ProviderUnavailable => "error",
+///         Category::RateLimited => "warn",
+///         _ => "info",
+///     }
+/// }
+/// assert_eq!(log_level(Category::for_status(503)), "error");
+/// assert_eq!(Category::RateLimited.typical_status().as_u16(), 429);
+/// assert_eq!("not_found".parse::<Category>().unwrap(), Category::NotFound);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Category {
     /// Missing, invalid, revoked or expired credentials.

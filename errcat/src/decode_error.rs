@@ -5,6 +5,17 @@ use std::fmt;
 /// It keeps the status and the body it was given (except for bodies over the size limit), so a
 /// caller can still log or inspect what the provider sent. Its `Debug` shows the body as text
 /// when it is UTF-8 (as bytes otherwise).
+///
+/// ```
+/// use errcat::DecodeErrorKind;
+///
+/// // A proxy answered with HTML instead of the provider's JSON.
+/// let error = errcat::wire::decode_json::<serde_json::Value>(502, b"<html>Bad gateway</html>")
+///     .unwrap_err();
+/// assert_eq!(error.status(), 502);
+/// assert!(matches!(error.kind(), DecodeErrorKind::Syntax { line: 1, column: 1, .. }));
+/// assert_eq!(error.body_text(), "<html>Bad gateway</html>");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError {
     status: u16,

@@ -6,6 +6,25 @@ use crate::{ApiError, DecodeError, HeaderInfo, HeaderNames, RetryAfter};
 
 /// An error that travels as an HTTP response: decoded from one by a client, rendered as one by a
 /// server. Every generated provider `Error` and every `#[derive(ApiError)]` type implements it.
+///
+/// ```
+/// use errcat::{ApiError, HttpError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(nested = "error", status = 400)]
+/// enum ShopError {
+///     #[api_error(status = 404, message = "order {order} not found")]
+///     OrderNotFound { order: String },
+/// }
+///
+/// // Server side: the response to send.
+/// let response = ShopError::OrderNotFound { order: "o_1".into() }.to_http_response();
+/// assert_eq!(response.status(), 404);
+/// // Client side: what came back, typed again.
+/// let (parts, body) = response.into_parts();
+/// let error = ShopError::from_http_parts(parts.status, &parts.headers, &body).unwrap();
+/// assert_eq!(error.to_string(), "order o_1 not found");
+/// ```
 pub trait HttpError: ApiError + Sized {
     /// Decodes a response's status, headers and body.
     fn from_http_parts(

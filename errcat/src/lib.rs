@@ -79,6 +79,9 @@
 //! source error serialize, but cannot be deserialized.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// docs.rs builds with every feature and `--cfg docsrs` (see Cargo.toml): each feature-gated item
+// shows the feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod advice;
 mod api_error;
@@ -90,12 +93,16 @@ mod http_error;
 pub mod wire;
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 mod axum;
 #[cfg(feature = "tracing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tracing")))]
 pub mod log;
 #[cfg(feature = "reqwest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reqwest")))]
 pub mod reqwest;
 #[cfg(feature = "retry")]
+#[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
 pub mod retry;
 
 pub use advice::RetryAdvice;
@@ -103,8 +110,30 @@ pub use api_error::ApiError;
 pub use catalog::{CodeInfo, Example, ProviderInfo, StatusInfo, TypeInfo};
 pub use category::Category;
 pub use decode_error::{DecodeError, DecodeErrorKind};
-/// `#[derive(ApiError)]`: see the crate docs.
+/// `#[derive(ApiError)]`: `Display`, `std::error::Error`, [`ApiError`](trait@ApiError), serde in
+/// the envelope you choose, [`HttpError`] and `From` for `#[from]` fields, for your own error
+/// enum or struct. The attributes are listed in the crate docs.
+///
+/// ```
+/// use errcat::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(nested = "error", status = 400, retry = "never")]
+/// pub enum PaymentError {
+///     /// The card was declined.
+///     #[api_error(status = 402, category = "business_rule")]
+///     CardDeclined,
+///     #[api_error(status = 404, message = "order {order_id} not found")]
+///     OrderNotFound { order_id: String },
+/// }
+///
+/// let error = PaymentError::OrderNotFound { order_id: "o_1".into() };
+/// assert_eq!((error.code(), error.status().as_u16()), ("order_not_found", 404));
+/// let json = serde_json::to_string(&error).unwrap();
+/// assert_eq!(json, r#"{"error":{"code":"order_not_found","message":"order o_1 not found","order_id":"o_1"}}"#);
+/// ```
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use errcat_derive::ApiError;
 pub use headers::{HeaderInfo, HeaderNames, RateLimit, RetryAfter};
 pub use http_error::{headers_of, json_response, json_response_named, HttpError};
