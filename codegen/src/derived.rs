@@ -93,6 +93,11 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the field is the named field `name`.
+    pub fn is_named(&self, name: &str) -> bool {
+        matches!(&self.member, syn::Member::Named(ident) if ident == name)
+    }
+
     /// The wire key of a data field: its `rename`; else its name; else, for a tuple field,
     /// its marker's word (`retry_after`, `request_id`) or its index.
     pub fn key(&self) -> String {
@@ -146,14 +151,9 @@ struct OtherParts {
 
 impl Variant {
     fn other_parts(&self) -> OtherParts {
-        let named = |name: &str| {
-            self.fields.iter().any(|field| {
-                matches!(&field.member, syn::Member::Named(ident) if ident == name)
-                    && self.fields.len() > 1
-            })
-        };
         OtherParts {
-            message: named("message"),
+            message: self.fields.len() > 1
+                && self.fields.iter().any(|field| field.is_named("message")),
             extra: self.fields.iter().any(|field| field.role == Role::Extra),
         }
     }
@@ -183,13 +183,11 @@ impl DerivedType {
             Style::Struct => {
                 let items = variant.fields.iter().map(|field| {
                     let member = &field.member;
-                    let is =
-                        |name: &str| matches!(member, syn::Member::Named(ident) if ident == name);
                     if field.role == Role::Extra {
                         quote!(#member: __other_extra)
-                    } else if is("message") && variant.fields.len() > 1 {
+                    } else if field.is_named("message") && variant.fields.len() > 1 {
                         quote!(#member: __other_message)
-                    } else if is("code") || variant.fields.len() == 1 {
+                    } else if field.is_named("code") || variant.fields.len() == 1 {
                         quote!(#member: __self_0)
                     } else {
                         quote!(#member: _)
@@ -273,25 +271,24 @@ impl DerivedType {
         fields: impl Iterator<Item = &'a Field>,
         bound: &TokenStream,
     ) -> Vec<TokenStream> {
-        let params: Vec<String> = self
-            .generics
-            .type_params()
-            .map(|param| param.ident.to_string())
-            .collect();
         let mut predicates: Vec<TokenStream> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for field in fields {
             let ty = &field.ty;
             let text = quote!(#ty).to_string();
-            let generic = text
-                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
-                .any(|word| params.iter().any(|param| param == word));
-            if generic && !seen.contains(&text) {
+            if self.mentions_type_param(ty) && !seen.contains(&text) {
                 seen.push(text);
                 predicates.push(quote!(#ty: #bound));
             }
         }
         predicates
+    }
+
+    /// Whether `ty` names one of the type's own type parameters (`T`, `Vec<T>`).
+    fn mentions_type_param(&self, ty: &syn::Type) -> bool {
+        let text = quote!(#ty).to_string();
+        text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .any(|word| self.generics.type_params().any(|param| param.ident == word))
     }
 
     /// `impl<…> Trait for Type<…> where …, extra` pieces.
@@ -355,23 +352,12 @@ pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
 /// check, spanned on the field's type, that it is an `ApiError`, so that misuse reads "`T` is not
 /// an errcat `ApiError`" at the field rather than as an unmet bound of a serde impl.
 fn transparent_checks(derived: &DerivedType) -> TokenStream {
-    let params: Vec<String> = derived
-        .generics
-        .type_params()
-        .map(|param| param.ident.to_string())
-        .collect();
     let checks = derived
         .variants
         .iter()
         .filter(|variant| matches!(variant.kind, Kind::Transparent))
         .flat_map(|variant| variant.fields.first())
-        .filter(|field| {
-            let ty = &field.ty;
-            let text = quote!(#ty).to_string();
-            !text
-                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
-                .any(|word| params.iter().any(|param| param == word))
-        })
+        .filter(|field| !derived.mentions_type_param(&field.ty))
         .map(|field| {
             let ty = &field.ty;
             quote::quote_spanned! {syn::spanned::Spanned::span(ty)=>
@@ -877,10 +863,9 @@ fn deserialize_impl(derived: &DerivedType, provider: &Provider) -> TokenStream {
                 (Style::Struct, Some(_)) if parts.message || parts.extra => {
                     let values = variant.fields.iter().map(|field| {
                         let member = &field.member;
-                        let is = |name: &str| matches!(member, syn::Member::Named(ident) if ident == name);
                         if field.role == Role::Extra {
                             quote!(#member: ::errcat::wire::error_object_keys(&__ERRCAT_ENVELOPE, &__fields))
-                        } else if is("message") {
+                        } else if field.is_named("message") {
                             quote!(#member: __message)
                         } else {
                             quote!(#member: ::core::clone::Clone::clone(&__code_string))

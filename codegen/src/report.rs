@@ -46,11 +46,10 @@ pub fn render(
             let range = token_span(text, lines, position.line, position.column)?;
             // A snippet of a very long line (a 70 KB key, minified JSON) would bury the message:
             // the position alone is shown.
-            let line_length = text[range.start..]
-                .find('\n')
-                .unwrap_or(text.len() - range.start)
-                + (range.start - lines.get(position.line.max(1) - 1).copied().unwrap_or(0));
-            (line_length <= LONGEST_SNIPPET_LINE).then_some((id, range))
+            let line = position.line.max(1);
+            let start = lines.get(line - 1).copied().unwrap_or(0);
+            let end = lines.get(line).copied().unwrap_or(text.len());
+            (end - start <= LONGEST_SNIPPET_LINE).then_some((id, range))
         });
         match span {
             Some((id, range)) => {

@@ -7,7 +7,7 @@
 /// keyword, not `errcat_providers`); anything else is refused with what to write instead. Such a
 /// name needs no quoting in YAML, so it is written into the template as it is.
 pub fn catalog(provider: &str) -> Result<String, String> {
-    let index = crate::config::INDEX_FILE.trim_end_matches(".rs");
+    let index = crate::config::INDEX_MODULE;
     match crate::ident::module_name(provider) {
         Ok(module) if module == provider && module != index => {
             Ok(TEMPLATE.replace("{provider}", provider))

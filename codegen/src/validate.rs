@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use errcat_table::{MAX_BODY_BYTES, MAX_NAMES_PER_KEY};
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{did_you_mean, Diagnostics, Rule};
@@ -96,19 +97,11 @@ pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::P
     })
 }
 
-/// The largest body generated decoders accept (`errcat::wire::MAX_BODY_BYTES`): an example
-/// above it could never decode.
-const MAX_BODY_BYTES: usize = 1 << 20;
-
-/// The most wire names one slot may have: a decoded body records which name it used in one
-/// byte (`errcat::wire::Fields`), so that rendering writes the same key back.
-const MAX_NAMES_PER_KEY: usize = 256;
-
 /// The provider name must be a snake_case Rust module name that is not a keyword: it becomes
 /// `errcat_generated::<provider>`.
 fn check_module_name(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<String> {
     let provider = &catalog.provider;
-    let index = crate::config::INDEX_FILE.trim_end_matches(".rs");
+    let index = crate::config::INDEX_MODULE;
     match ident::module_name(&provider.value) {
         Ok(module) if module == index => {
             diagnostics.error_help(

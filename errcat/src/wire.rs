@@ -30,7 +30,7 @@ pub use text::{deserialize_wire_name, serialize_wire_text, WireName, WireText};
 
 /// The largest body [`decode`] accepts, in bytes (1 MiB). Error bodies are small; anything larger
 /// is not an error body worth buffering.
-pub const MAX_BODY_BYTES: usize = 1 << 20;
+pub const MAX_BODY_BYTES: usize = errcat_table::MAX_BODY_BYTES;
 
 /// How a decoded error was told apart: what generated `Error::identified_by` reports. A catalog's
 /// `identify_by` lists the ways to try, in order.
@@ -184,25 +184,13 @@ pub struct DeclaredKey {
 impl Envelope {
     /// The slot and name index a wire key fills, if the envelope names it.
     fn lookup(&self, key: &str) -> Option<(Slot, u8)> {
-        self.lookup_from(key, 0).map(|(slot, name, _)| (slot, name))
+        self.lookup_around(key, 0)
+            .map(|(slot, name, _)| (slot, name))
     }
 
-    /// [`Envelope::lookup`], trying the keys from position `start` on first (providers send their
-    /// keys in a fixed order, so the key after the last one found is the likely next); also gives
-    /// the position of the key found.
-    #[inline]
-    fn lookup_from(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
-        // The likely case, kept small enough to inline: the first name of the key at `start`.
-        if let Some(spec) = self.keys.get(start) {
-            if spec.names.first().is_some_and(|name| same_key(name, key)) {
-                return Some((spec.slot, 0, start));
-            }
-        }
-        self.lookup_around(key, start)
-    }
-
-    /// [`Envelope::lookup_from`] for any key: every name of every key, from position `start` on
-    /// and then from the first. Kept out of line so that the likely case stays small.
+    /// Every name of every slot key, from position `start` on and then from the first; also
+    /// gives the position of the key found. Kept out of line so that the likely case of
+    /// [`Envelope::lookup_known`] stays small.
     #[inline(never)]
     fn lookup_around(&self, key: &str, start: usize) -> Option<(Slot, u8, usize)> {
         fn find(specs: &[KeySpec], key: &str, offset: usize) -> Option<(Slot, u8, usize)> {
@@ -513,19 +501,19 @@ mod tests {
     }
 
     #[test]
-    fn lookup_from_finds_every_name_whatever_the_start() {
+    fn lookup_around_finds_every_name_whatever_the_start() {
         for start in 0..=NESTED.keys.len() + 1 {
             for (position, spec) in NESTED.keys.iter().enumerate() {
                 for (name, key) in spec.names.iter().enumerate() {
                     assert_eq!(
-                        NESTED.lookup_from(key, start),
+                        NESTED.lookup_around(key, start),
                         Some((spec.slot, u8::try_from(name).unwrap(), position)),
                         "{key} from {start}"
                     );
                 }
             }
             for unknown in ["", "cod", "codes", "MESSAGE", "error"] {
-                assert_eq!(NESTED.lookup_from(unknown, start), None, "{unknown}");
+                assert_eq!(NESTED.lookup_around(unknown, start), None, "{unknown}");
             }
         }
     }

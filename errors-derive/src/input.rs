@@ -602,10 +602,9 @@ fn read_fields(fields: &syn::Fields, cx: &mut Context) -> Vec<ReadField> {
 /// The full form of the `other` variant: named fields `code: String`, optionally
 /// `message: String` and one `#[api_error(extra)]` map, and nothing else.
 fn is_full_other(fields: &[Field]) -> bool {
-    let named = |field: &Field, name: &str| matches!(&field.member, syn::Member::Named(ident) if ident == name);
     let has_code = fields
         .iter()
-        .any(|field| named(field, "code") && is_string(&field.ty));
+        .any(|field| field.is_named("code") && is_string(&field.ty));
     let extras = fields
         .iter()
         .filter(|field| field.role == Role::Extra)
@@ -614,7 +613,7 @@ fn is_full_other(fields: &[Field]) -> bool {
         && extras <= 1
         && fields.iter().all(|field| {
             (field.role == Role::Extra && is_map(&field.ty))
-                || ((named(field, "code") || named(field, "message"))
+                || ((field.is_named("code") || field.is_named("message"))
                     && field.role == Role::Data
                     && is_string(&field.ty))
         })

@@ -13,6 +13,14 @@
 
 pub mod pattern;
 
+/// The largest body a generated decoder accepts, in bytes (1 MiB); the runtime refuses larger
+/// bodies (`errcat::wire::MAX_BODY_BYTES`) and the generator refuses examples over it.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// The most wire names one slot of an envelope may have: a decoded body records which name it
+/// used in one byte (`errcat::wire::Fields`), so that rendering writes the same key back.
+pub const MAX_NAMES_PER_KEY: usize = 1 << u8::BITS;
+
 /// Marks a slot that no name occupies.
 pub const EMPTY_SLOT: u32 = u32::MAX;
 
