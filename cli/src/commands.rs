@@ -4,8 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use errcat_cli::{diff, docs, schema};
 use errcat_codegen::diagnostic::Located;
-use errcat_codegen::{diff, docs, report, schema, Config, Failure, Generated};
+use errcat_codegen::{report, Config, Failure, Generated};
 
 /// What a command prints and its exit status.
 pub struct Output {
@@ -224,5 +225,5 @@ pub fn schema() -> Result<Output, String> {
 
 /// `errcat new`.
 pub fn new(provider: &str) -> Result<Output, String> {
-    errcat_codegen::scaffold::catalog(provider).map(Output::ok)
+    errcat_cli::scaffold::catalog(provider).map(Output::ok)
 }

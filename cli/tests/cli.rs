@@ -201,7 +201,7 @@ fn docs_write_one_page_per_provider() {
         let page = fs::read_to_string(dir.join(format!("{provider}.md"))).unwrap();
         let source = fs::read(workspace().join(format!("catalog/{provider}.yaml"))).unwrap();
         let plan = errcat_codegen::load_catalog("x", &source, provider).unwrap();
-        assert_eq!(page, errcat_codegen::docs::render(&plan), "{provider}");
+        assert_eq!(page, errcat_cli::docs::render(&plan), "{provider}");
     }
     let printed = errcat()
         .args(["docs", "catalog/vivamo.yaml"])

@@ -39,8 +39,7 @@ type Loaded = Result<Result<(String, plan::Provider), Vec<Located>>, Failure>;
 /// The file that declares one `pub mod` per provider, for `include!`.
 pub const INDEX_FILE: &str = "errcat_providers.rs";
 
-/// The stem of [`INDEX_FILE`]: no provider may take it as its module name.
-pub const INDEX_MODULE: &str = "errcat_providers";
+pub use crate::ident::INDEX_MODULE;
 
 /// Configures code generation for a set of catalogs.
 #[derive(Clone, Debug, Default)]

@@ -4,7 +4,17 @@ use std::fmt;
 
 use crate::model::Origin;
 use crate::tree::Path;
+#[cfg(feature = "build-script")]
 use crate::yaml;
+
+/// A 1-based line and column in a catalog file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+}
 
 /// The rule a diagnostic enforces, with a stable code (`E0101`) for search and documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -179,7 +189,7 @@ pub struct Located {
     /// The file as it should be shown (e.g. `catalog/vaultspay.yaml`).
     pub file: String,
     /// Line and column, when the node could be found.
-    pub position: Option<yaml::Position>,
+    pub position: Option<Position>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
@@ -187,6 +197,7 @@ pub struct Located {
 }
 
 impl Located {
+    #[cfg(feature = "build-script")]
     /// Places every diagnostic in `source`, the text of `file`, in one pass over the text however
     /// many there are (see [`yaml::locate_all`]).
     pub fn place_all(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
@@ -215,6 +226,7 @@ impl Located {
             .collect()
     }
 
+    #[cfg(feature = "build-script")]
     /// Places `diagnostic` in `source`, the text of `file`.
     pub fn place(file: &str, source: &str, diagnostic: Diagnostic) -> Located {
         let position = match &diagnostic.origin {
@@ -233,9 +245,7 @@ impl Located {
 
 impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let position = self
-            .position
-            .unwrap_or(yaml::Position { line: 1, column: 1 });
+        let position = self.position.unwrap_or(Position { line: 1, column: 1 });
         write!(
             f,
             "{}:{}:{}: error[{}]: {}",
@@ -257,6 +267,7 @@ impl fmt::Display for Located {
 pub const LONGEST_MESSAGE: usize = 600;
 
 /// `message`, with its middle elided when it is longer than [`LONGEST_MESSAGE`].
+#[cfg(feature = "build-script")]
 fn abbreviated(message: String) -> String {
     let length = message.chars().count();
     if length <= LONGEST_MESSAGE {

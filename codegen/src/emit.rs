@@ -58,6 +58,8 @@ impl From<TokenStream> for Source {
     }
 }
 
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 /// Formats generated items under an `@generated` header naming the source.
 ///
 /// Fails only if tokens are not valid Rust items, which would be a bug in expansion; the error

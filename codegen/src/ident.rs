@@ -5,6 +5,10 @@ use heck::{
     ToUpperCamelCase,
 };
 
+/// The module name of the generated index file (`errcat_providers.rs`): no provider may take it
+/// as its module name.
+pub const INDEX_MODULE: &str = "errcat_providers";
+
 /// The `rename_all` rules a derived enum may use for its default codes.
 pub const RENAME_RULES: &[&str] = &[
     "snake_case",

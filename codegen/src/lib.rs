@@ -12,35 +12,58 @@
 //!
 //! `#[derive(ApiError)]` (the `errcat-derive` crate) is a second front end over the same model,
 //! rules and expansion; [`derived`] and [`template`] hold what only a Rust type has.
+//!
+//! # Features
+//!
+//! - `build-script` (default): catalog files — the YAML front end ([`yaml`], [`read`],
+//!   [`load_catalog`], the check of a catalog's examples), formatting with prettyplease ([`emit::format_file`]), the build-script
+//!   API ([`Config`]) and its reports ([`report`]). The derive turns it off, so it compiles
+//!   neither `serde_yaml` nor `prettyplease`.
+//!
+//! The `errcat` command's tooling (reference pages, semver diffs, the JSON Schema, scaffolding)
+//! lives in the `errcat-cli` crate.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 pub mod config;
 pub mod derived;
 pub mod diagnostic;
-pub mod diff;
-pub mod docs;
 pub mod emit;
 pub mod expand;
 pub mod ident;
+#[cfg(feature = "build-script")]
 mod identify;
 pub mod model;
+#[cfg(feature = "build-script")]
 mod parallel;
 pub mod plan;
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 pub mod read;
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 pub mod report;
-pub mod scaffold;
-pub mod schema;
 pub mod template;
 mod text;
 pub mod tree;
 pub mod validate;
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 pub mod wire_table;
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 pub mod yaml;
 
+#[cfg(feature = "build-script")]
 pub use config::{Config, Failure, Generated};
 
+#[cfg(feature = "build-script")]
 use diagnostic::{Diagnostics, Located, Rule};
 
+#[cfg(feature = "build-script")]
+#[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 /// Loads one catalog: parse, read, validate. `file` is how diagnostics name the file;
 /// `default_provider` is the module name when the catalog has no `provider` key.
 pub fn load_catalog(

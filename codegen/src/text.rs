@@ -10,6 +10,7 @@
 //! [`doc_comment`] (lines already sanitized for doc comments by the caller: no line breaks, no
 //! control characters).
 
+#[cfg(feature = "build-script")]
 use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
@@ -82,6 +83,7 @@ pub(crate) fn optional_str_literal(out: &mut String, value: Option<&str>, qualif
 /// Appends one `///` line per entry of `lines`, each at `indent`. Every line must already start
 /// with a space or be empty (as [`crate::expand`]'s doc text does), so no line can turn into a
 /// plain `////` comment.
+#[cfg(feature = "build-script")]
 pub(crate) fn doc_comment(out: &mut String, indent: &str, lines: &[String]) {
     for line in lines {
         out.push_str(indent);
@@ -133,6 +135,7 @@ impl<'a> StructLiteral<'a> {
 
 /// Appends `items` as the entries of an array literal (`&[`, one entry per line at `indent` plus
 /// four spaces, `]`), writing each with `entry`. An empty list is `&[]`.
+#[cfg(feature = "build-script")]
 pub(crate) fn array<T>(
     out: &mut String,
     indent: &str,
@@ -156,6 +159,7 @@ pub(crate) fn array<T>(
 }
 
 /// Appends numbers as an array literal, as many to a line as fit in 100 columns.
+#[cfg(feature = "build-script")]
 pub(crate) fn number_array(out: &mut String, indent: &str, numbers: &[u32]) {
     if numbers.is_empty() {
         out.push_str("&[]");

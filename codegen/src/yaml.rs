@@ -13,14 +13,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use crate::tree::{Node, Path, Step};
 
-/// A 1-based line and column in a catalog file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column (in characters).
-    pub column: usize,
-}
+pub use crate::diagnostic::Position;
 
 /// The text is not valid YAML (or repeats a key in a mapping).
 #[derive(Clone, Debug, PartialEq, Eq)]

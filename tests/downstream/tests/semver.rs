@@ -64,13 +64,13 @@ fn errcat_diff_calls_every_change_compatible() {
     let mut checked = 0;
     macro_rules! check {
         ($change:ident, $($module:ident)::*) => {
-            let changes = errcat_codegen::diff::compare(&base, &load(stringify!($change)));
+            let changes = errcat_cli::diff::compare(&base, &load(stringify!($change)));
             assert!(!changes.is_empty(), "{}: no change", stringify!($change));
             assert!(
-                !errcat_codegen::diff::is_breaking(&changes),
+                !errcat_cli::diff::is_breaking(&changes),
                 "{}: {}",
                 stringify!($change),
-                errcat_codegen::diff::report(&changes)
+                errcat_cli::diff::report(&changes)
             );
             checked += 1;
         };

@@ -1,23 +1,23 @@
 //! The JSON Schema of the catalog format.
 //!
-//! [`catalog_schema`] describes a catalog exactly as [`crate::read`] accepts it: the same keys,
+//! [`catalog_schema`] describes a catalog exactly as [`errcat_codegen::read`] accepts it: the same keys,
 //! the same required ones, the same value types, and no other key in any mapping the reader
 //! closes. The closed word lists (categories, retry advice, envelope slots) come from
-//! [`crate::model`], and every key carries the wording of `catalog/README.md` as its
-//! `description`, which editors show as hover text. The rules of [`crate::validate`] (statuses
+//! [`errcat_codegen::model`], and every key carries the wording of `catalog/README.md` as its
+//! `description`, which editors show as hover text. The rules of [`errcat_codegen::validate`] (statuses
 //! 400..=599, names, cross-references, example bodies that decode) stay the loader's job.
 //!
 //! The schema is committed as `catalog/catalog.schema.json`; each catalog's first line,
 //! `# yaml-language-server: $schema=./catalog.schema.json`, points the YAML language server at
-//! it. `codegen/tests/schema.rs` keeps the file equal to [`catalog_schema`] (regenerate with
-//! `ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-codegen --test schema`).
+//! it. `cli/tests/schema.rs` keeps the file equal to [`catalog_schema`] (regenerate with
+//! `ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-cli --test schema`).
 //!
 //! The schema is draft-07, the draft the YAML language server supports best.
 
 use serde_json::{json, Map, Value};
 
-use crate::model::{Category, FieldKind, RetryAdvice, Slot, CODE_FACT_KEYS};
-use crate::tree::Node;
+use errcat_codegen::model::{Category, FieldKind, RetryAdvice, Slot, CODE_FACT_KEYS};
+use errcat_codegen::tree::Node;
 
 /// The `$schema` of the catalog schema: JSON Schema draft-07.
 pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
@@ -373,7 +373,7 @@ fn code_entry() -> Value {
     })
 }
 
-/// The schema of one key of a code (the keys [`crate::read`] accepts in a code).
+/// The schema of one key of a code (the keys [`errcat_codegen::read`] accepts in a code).
 fn code_key(key: &str) -> Value {
     match key {
         "type" => string(

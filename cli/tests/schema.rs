@@ -1,14 +1,14 @@
 //! The JSON Schema of the catalog format (`catalog/catalog.schema.json`): the committed file is
-//! the one `errcat_codegen::schema::catalog_schema` builds, every catalog validates against it,
+//! the one `errcat_cli::schema::catalog_schema` builds, every catalog validates against it,
 //! bad catalogs do not, and each catalog points the YAML language server at it.
 //!
 //! After changing the schema, regenerate the file with
-//! `ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-codegen --test schema`.
+//! `ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-cli --test schema`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use errcat_codegen::schema::{catalog_schema, node_to_json};
+use errcat_cli::schema::{catalog_schema, node_to_json};
 use errcat_codegen::yaml;
 
 /// The first line of every catalog.
@@ -61,9 +61,9 @@ fn committed_schema_is_current() {
     let committed = fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == expected,
-        "catalog/catalog.schema.json is not the schema `errcat_codegen::schema::catalog_schema()` \
+        "catalog/catalog.schema.json is not the schema `errcat_cli::schema::catalog_schema()` \
          builds; regenerate it with\n    \
-         ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-codegen --test schema\nand commit the result"
+         ERRCAT_UPDATE_SCHEMA=1 cargo test -p errcat-cli --test schema\nand commit the result"
     );
 }
 

@@ -17,8 +17,8 @@
 
 use std::fmt;
 
-use crate::model::{Category, IdentifyBy, RetryAdvice, Slot};
-use crate::plan::{Code, Example, Provider, Status, Type};
+use errcat_codegen::model::{Category, IdentifyBy, RetryAdvice, Slot};
+use errcat_codegen::plan::{Code, Example, Provider, Status, Type};
 
 /// Whether a change breaks code written against the old catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,8 +7,8 @@
 /// keyword, not `errcat_providers`); anything else is refused with what to write instead. Such a
 /// name needs no quoting in YAML, so it is written into the template as it is.
 pub fn catalog(provider: &str) -> Result<String, String> {
-    let index = crate::config::INDEX_MODULE;
-    match crate::ident::module_name(provider) {
+    let index = errcat_codegen::config::INDEX_MODULE;
+    match errcat_codegen::ident::module_name(provider) {
         Ok(module) if module == provider && module != index => {
             Ok(TEMPLATE.replace("{provider}", provider))
         }
@@ -111,8 +111,9 @@ mod tests {
     #[test]
     fn a_new_catalog_is_valid() {
         let text = super::catalog("acme_pay").unwrap();
-        let provider = crate::load_catalog("catalog/acme_pay.yaml", text.as_bytes(), "acme_pay")
-            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        let provider =
+            errcat_codegen::load_catalog("catalog/acme_pay.yaml", text.as_bytes(), "acme_pay")
+                .unwrap_or_else(|problems| panic!("{problems:?}"));
         assert_eq!(provider.module, "acme_pay");
         assert_eq!(provider.codes.len(), 1);
         assert_eq!(provider.examples.len(), 1);

@@ -19,8 +19,8 @@
 //! This crate cannot depend on `errcat`, so `retry_for_status` and `category_for_status`
 //! mirror those two rules, and the page always states the value a client will see.
 
-use crate::model::{Category, Fallback, IdentifyBy, RetryAdvice, Scalar, Slot};
-use crate::plan::{Code, Example, Provider, Status, Type};
+use errcat_codegen::model::{Category, Fallback, IdentifyBy, RetryAdvice, Scalar, Slot};
+use errcat_codegen::plan::{Code, Example, Provider, Status, Type};
 
 /// The Markdown error reference of one provider.
 pub fn render(provider: &Provider) -> String {
@@ -597,7 +597,7 @@ fn example_label(provider: &Provider, example: &Example) -> String {
 /// `body` pretty-printed with two-space indents, keys in the order written; `body` unchanged
 /// when it is not valid JSON.
 fn pretty_json(body: &str) -> String {
-    if serde_json::from_str::<serde::de::IgnoredAny>(body).is_err() {
+    if serde_json::from_str::<serde_json::Value>(body).is_err() {
         return body.to_owned();
     }
     reindent(body)

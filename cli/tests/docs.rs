@@ -1,14 +1,14 @@
-//! The Markdown error reference pages (`errcat_codegen::docs`).
+//! The Markdown error reference pages (`errcat_cli::docs`).
 //!
 //! Each seed catalog's page is kept in `tests/snapshots/docs__<provider>.snap`. After a change to
-//! `codegen/src/docs.rs` or a catalog, run
-//! `INSTA_UPDATE=always cargo test -p errcat-codegen --test docs` and read the new pages as a
+//! `cli/src/docs.rs` or a catalog, run
+//! `INSTA_UPDATE=always cargo test -p errcat-cli --test docs` and read the new pages as a
 //! provider's user would. The other tests pin content a reader relies on.
 
 use std::fs;
 use std::path::Path;
 
-use errcat_codegen::docs;
+use errcat_cli::docs;
 use errcat_codegen::load_catalog;
 use errcat_codegen::plan::Provider;
 

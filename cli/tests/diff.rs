@@ -1,4 +1,4 @@
-//! Tests of `errcat_codegen::diff`: semver classification of catalog changes.
+//! Tests of `errcat_cli::diff`: semver classification of catalog changes.
 //!
 //! Each directory `tests/diff/<case>/` holds `old.yaml` and `new.yaml`, two small catalogs that
 //! differ in one thing (or, for `mixed`, a few); [`expectations`] lists the exact changes each
@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use errcat_codegen::diff::{
+use errcat_cli::diff::{
     compare, is_breaking, report, Advice, Change, CodeText, Kind, Section, Severity,
 };
 use errcat_codegen::load_catalog;
