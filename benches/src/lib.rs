@@ -6,6 +6,60 @@
 
 pub mod synthetic;
 
+/// Medians and durations as the build benchmarks report them.
+pub mod timing {
+    use std::time::Duration;
+
+    /// The median of `times` (the mean of the middle two for an even count; zero for none).
+    pub fn median(times: &[Duration]) -> Duration {
+        let mut sorted = times.to_vec();
+        sorted.sort();
+        match sorted.len() {
+            0 => Duration::ZERO,
+            len if len % 2 == 1 => sorted[len / 2],
+            len => (sorted[len / 2 - 1] + sorted[len / 2]) / 2,
+        }
+    }
+
+    /// `duration` with three significant figures or so: `12.3 s`, `1.23 s`, `45 ms`, `1.2 ms`.
+    pub fn format_duration(duration: Duration) -> String {
+        let seconds = duration.as_secs_f64();
+        if seconds >= 10.0 {
+            format!("{seconds:.1} s")
+        } else if seconds >= 1.0 {
+            format!("{seconds:.2} s")
+        } else if seconds >= 0.01 {
+            format!("{:.0} ms", seconds * 1e3)
+        } else {
+            format!("{:.1} ms", seconds * 1e3)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn medians_take_the_middle() {
+            let ms = Duration::from_millis;
+            assert_eq!(median(&[ms(3), ms(1), ms(2)]), ms(2));
+            assert_eq!(
+                median(&[ms(4), ms(1), ms(2), ms(3)]),
+                Duration::from_micros(2500)
+            );
+            assert_eq!(median(&[]), Duration::ZERO);
+        }
+
+        #[test]
+        fn durations_read_in_their_unit() {
+            assert_eq!(format_duration(Duration::from_millis(12_345)), "12.3 s");
+            assert_eq!(format_duration(Duration::from_millis(1_234)), "1.23 s");
+            assert_eq!(format_duration(Duration::from_millis(45)), "45 ms");
+            assert_eq!(format_duration(Duration::from_micros(1_234)), "1.2 ms");
+        }
+    }
+}
+
 /// Hand-written VaultsPay errors (nested envelope).
 pub mod vaultspay {
     use serde::{Deserialize, Serialize};

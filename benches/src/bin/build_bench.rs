@@ -48,6 +48,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime};
 
 use errcat_benches::synthetic;
+use errcat_benches::timing::{format_duration, median};
 
 const USAGE: &str = "\
 usage: build-bench [--sizes 100,1000,10000] [--profiles debug,release] [--runs 3]
@@ -1175,31 +1176,8 @@ fn utc_date(time: SystemTime) -> String {
 // The report
 // ---------------------------------------------------------------------------------------------
 
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    match sorted.len() {
-        0 => Duration::ZERO,
-        len if len % 2 == 1 => sorted[len / 2],
-        len => (sorted[len / 2 - 1] + sorted[len / 2]) / 2,
-    }
-}
-
 fn best(times: &[Duration]) -> Duration {
     times.iter().copied().min().unwrap_or_default()
-}
-
-fn format_duration(duration: Duration) -> String {
-    let seconds = duration.as_secs_f64();
-    if seconds >= 10.0 {
-        format!("{seconds:.1} s")
-    } else if seconds >= 1.0 {
-        format!("{seconds:.2} s")
-    } else if seconds >= 0.01 {
-        format!("{:.0} ms", seconds * 1e3)
-    } else {
-        format!("{:.1} ms", seconds * 1e3)
-    }
 }
 
 fn format_kib(kib: u64) -> String {
