@@ -1,12 +1,12 @@
-//! Compiles every `catalog/*.yaml` of the workspace into one module per provider.
+//! Compiles every `catalog/*.yaml` into one module per provider. In the workspace, `catalog` here
+//! is a link to the workspace's `catalog/`; the published package holds the files themselves.
 
 use std::path::PathBuf;
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let workspace = manifest_dir.parent().map(PathBuf::from).unwrap_or_default();
     errcat_codegen::Config::new()
-        .catalog_dir(workspace.join("catalog"))
-        .display_root(&workspace)
+        .catalog_dir(manifest_dir.join("catalog"))
+        .display_root(&manifest_dir)
         .compile_or_exit();
 }
