@@ -8,5 +8,7 @@ fn main() {
     errcat_codegen::Config::new()
         .catalog_dir(manifest_dir.join("catalog"))
         .display_root(&manifest_dir)
+        // Each provider's `Code` and `Error` docs carry an example, run by `cargo test`.
+        .doc_examples("errcat_generated")
         .compile_or_exit();
 }

@@ -49,6 +49,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     display_root: Option<PathBuf>,
     emit_rerun: bool,
+    doc_examples: Option<String>,
 }
 
 /// One generated provider module.
@@ -80,6 +81,11 @@ pub enum Failure {
     NoOutDir,
     /// Expansion produced code that does not parse (a bug in errcat).
     Internal(String),
+    /// The path given to [`Config::doc_examples`] is not a Rust path of identifiers.
+    DocExamplePath {
+        /// The path as given.
+        path: String,
+    },
     /// A catalog file or directory has a name errcat cannot write into a `cargo:` directive or
     /// a generated file: a control character (a newline would end the directive and start
     /// another), or bytes that are not UTF-8.
@@ -107,6 +113,10 @@ impl fmt::Display for Failure {
                 "error: OUT_DIR is not set; call errcat_codegen from a build script or set Config::out_dir",
             ),
             Failure::Internal(message) => write!(f, "error: {message}"),
+            Failure::DocExamplePath { path } => write!(
+                f,
+                "error: doc examples need the path of the generated modules' parent, such as `my_crate` or `my_crate::errors`, not {path:?}"
+            ),
             Failure::UnwritablePath { path } => write!(
                 f,
                 "error: the catalog path {path} holds a control character or bytes that are not UTF-8; rename it (cargo directives and generated files cannot carry such a name)"
@@ -149,6 +159,17 @@ impl Config {
     /// they read `catalog/x.yaml`).
     pub fn display_root(&mut self, root: impl Into<PathBuf>) -> &mut Config {
         self.display_root = Some(root.into());
+        self
+    }
+
+    /// Gives each provider's `Code` and `Error` an example in their docs, written against the
+    /// modules at `parent::<provider>`, so that `cargo test` runs them as doctests: for the index
+    /// file included at the root of the crate `my_errors`, `parent` is `"my_errors"`. Off by
+    /// default, since a build script cannot know where its output is included. `parent` must be
+    /// a Rust path (`my_errors`, `my_errors::providers`); [`Config::generate`] refuses any other
+    /// text with [`Failure::DocExamplePath`].
+    pub fn doc_examples(&mut self, parent: impl Into<String>) -> &mut Config {
+        self.doc_examples = Some(parent.into());
         self
     }
 
@@ -202,12 +223,17 @@ impl Config {
     /// catalog, plus providers that two files both define. Catalogs are processed in parallel
     /// (one thread per core); results and diagnostics keep the order of the files.
     pub fn generate(&self) -> Result<Vec<Generated>, Failure> {
+        if let Some(path) = &self.doc_examples {
+            if !is_rust_path(path) {
+                return Err(Failure::DocExamplePath { path: path.clone() });
+            }
+        }
         let files = self.catalog_files()?;
         let outcomes = parallel::in_two_stages(
             &files,
             |path| self.load_one(path),
             |loaded| match loaded {
-                Ok(Ok((shown, provider))) => Self::expand_one(shown, provider).map(Ok),
+                Ok(Ok((shown, provider))) => self.expand_one(shown, provider).map(Ok),
                 Ok(Err(found)) => Ok(Err(found)),
                 Err(failure) => Err(failure),
             },
@@ -275,9 +301,12 @@ impl Config {
     }
 
     /// Expands and formats one loaded catalog.
-    fn expand_one(shown: String, provider: plan::Provider) -> Result<Generated, Failure> {
-        let code =
-            emit::format_file(expand::provider(&provider), &shown).map_err(Failure::Internal)?;
+    fn expand_one(&self, shown: String, provider: plan::Provider) -> Result<Generated, Failure> {
+        let items = match &self.doc_examples {
+            Some(parent) => expand::provider_with_doc_examples(&provider, parent),
+            None => expand::provider(&provider),
+        };
+        let code = emit::format_file(items, &shown).map_err(Failure::Internal)?;
         Ok(Generated {
             module: provider.module.clone(),
             source: shown,
@@ -370,4 +399,11 @@ fn check_writable_path(path: &Path) -> Result<(), Failure> {
             path: format!("{:?}", path.to_string_lossy()),
         }),
     }
+}
+
+/// Whether `path` is a Rust path of identifiers (`a`, `a::b`), none of them a keyword: what
+/// `use <path>::<provider>::Code;` accepts in a doctest.
+fn is_rust_path(path: &str) -> bool {
+    path.split("::")
+        .all(|segment| syn::parse_str::<syn::Ident>(segment).is_ok_and(|ident| ident == segment))
 }

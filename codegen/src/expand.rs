@@ -23,7 +23,7 @@ mod prose;
 
 #[cfg(feature = "build-script")]
 #[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
-pub use catalog::{module_index, provider};
+pub use catalog::{module_index, provider, provider_with_doc_examples};
 /// The bodies of an `errcat::ApiError` impl, one expression per method (`self` in scope).
 pub(crate) struct ApiErrorBodies {
     pub code: TokenStream,

@@ -17,19 +17,93 @@ use crate::wire_table;
 /// The items of one provider module: the parts that grow with the catalog as text (see
 /// the private `text` module), the rest as tokens.
 pub fn provider(provider: &Provider) -> Source {
+    provider_items(provider, None)
+}
+
+/// [`provider`], with an example in the docs of `Code` and `Error` written against the module at
+/// `parent::<provider>` (`parent` a Rust path such as `my_crate` or `my_crate::errors`), which
+/// `cargo test` runs as doctests. The examples are errcat's code; the catalog contributes only
+/// string literals (a code's wire string) and names errcat derived.
+pub fn provider_with_doc_examples(provider: &Provider, parent: &str) -> Source {
+    provider_items(provider, Some(parent))
+}
+
+fn provider_items(provider: &Provider, doc_examples: Option<&str>) -> Source {
+    let example = doc_examples.and_then(|parent| DocExample::new(provider, parent));
     let mut source = Source::default();
     source.push_tokens(module_imports());
     source.push_tokens(provider_facts(provider));
-    source.append(code_enum(provider));
+    source.append(code_enum(provider, example.as_ref()));
     if !provider.types.is_empty() {
         source.append(type_enum(provider));
     }
     if !provider.subcodes.is_empty() {
         source.append(subcode_enum(provider));
     }
-    source.push_tokens(error_struct(provider));
+    source.push_tokens(error_struct(provider, example.as_ref()));
     source.push_text(examples(provider));
     source
+}
+
+/// What the doc examples of a provider's `Code` and `Error` are written with: the module's path
+/// and the first listed code.
+struct DocExample<'a> {
+    module: String,
+    code: &'a Code,
+}
+
+impl<'a> DocExample<'a> {
+    fn new(provider: &'a Provider, parent: &str) -> Option<DocExample<'a>> {
+        Some(DocExample {
+            module: format!("{parent}::{}", provider.module),
+            code: provider.codes.first()?,
+        })
+    }
+
+    /// The example lines of the `Code` docs, each starting with a space as after `///`.
+    fn code_lines(&self) -> Vec<String> {
+        let DocExample { module, code } = self;
+        let (ident, wire) = (&code.ident, format!("{:?}", code.wire));
+        Self::fenced(&[
+            format!("use {module}::Code;"),
+            String::new(),
+            format!("assert_eq!(Code::from_wire({wire}), Code::{ident});"),
+            format!("assert_eq!(Code::{ident}.as_str(), {wire});"),
+            format!("assert!(Code::{ident}.is_known());"),
+        ])
+    }
+
+    /// The example lines of the `Error` docs: build, render, decode.
+    fn error_lines(&self) -> Vec<String> {
+        let DocExample { module, code } = self;
+        let ident = &code.ident;
+        Self::fenced(&[
+            format!("use {module}::{{Code, Error}};"),
+            String::new(),
+            format!("let error = Error::new(Code::{ident});"),
+            "let decoded = Error::decode(error.status().as_u16(), &error.to_json())?;".to_owned(),
+            format!("assert_eq!(decoded.code(), &Code::{ident});"),
+            "# Ok::<(), errcat::DecodeError>(())".to_owned(),
+        ])
+    }
+
+    fn fenced(code: &[String]) -> Vec<String> {
+        let mut lines = vec![
+            String::new(),
+            " # Example".to_owned(),
+            String::new(),
+            " ```".to_owned(),
+        ];
+        lines.extend(code.iter().map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        }));
+        lines.push(" ```".to_owned());
+        lines
+    }
 }
 
 /// The `pub mod` items that include each provider's file. The paths are relative, so they
@@ -537,14 +611,17 @@ fn code_variant<'a>(provider: &Provider, code: &'a Code) -> WireVariant<'a> {
     }
 }
 
-fn code_enum(provider: &Provider) -> Source {
+fn code_enum(provider: &Provider, example: Option<&DocExample<'_>>) -> Source {
     let name = md(&provider.name);
-    let doc = doc_text_lines(&match provider.identify_by {
+    let mut doc = doc_text_lines(&match provider.identify_by {
         IdentifyBy::Code => format!("An error code of {name}: one variant per documented code, and `Unknown` for any other."),
         IdentifyBy::Message => format!(
             "An error of {name}, which names errors by their exact message text: one variant per documented text, and `Unknown` for any other."
         ),
     });
+    if let Some(example) = example {
+        doc.extend(example.code_lines());
+    }
     let variants = provider
         .codes
         .iter()
@@ -1241,7 +1318,7 @@ fn has_typed_type(provider: &Provider) -> bool {
     !provider.types.is_empty() && provider.has_slot(Slot::Type)
 }
 
-fn error_struct(provider: &Provider) -> TokenStream {
+fn error_struct(provider: &Provider, example: Option<&DocExample<'_>>) -> TokenStream {
     let name = &provider.name;
     let typed_type = has_typed_type(provider);
     let by_code = provider.identify_by == IdentifyBy::Code;
@@ -1249,6 +1326,10 @@ fn error_struct(provider: &Provider) -> TokenStream {
         "One {} error response: decoded from what the provider sent, or built to send.",
         md(name)
     ));
+    let example_doc = example.map(|example| {
+        let lines = example.error_lines();
+        quote!(#(#[doc = #lines])*)
+    });
 
     let type_field = if typed_type {
         quote!(error_type: ::core::option::Option<ErrorType>,)
@@ -1450,6 +1531,7 @@ fn error_struct(provider: &Provider) -> TokenStream {
         /// decoded error gives back the same JSON.
         ///
         /// Its `Debug` shows the status, the code and the wire body as JSON text.
+        #example_doc
         #[derive(Clone, PartialEq)]
         pub struct Error {
             status: ::errcat::http::StatusCode,

@@ -1,0 +1,129 @@
+//! `Config::doc_examples`: the examples errcat writes into the docs of each provider's `Code` and
+//! `Error` are Rust that parses, whatever the catalog's wire strings hold (the hostile and
+//! Markdown test catalogs among them), and the code literal in them is the code's wire string.
+//! `errcat-generated` turns them on, so `cargo test` runs them for every workspace catalog.
+
+use std::path::{Path, PathBuf};
+
+use errcat_codegen::{Config, Failure, Generated};
+
+fn catalogs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["catalog", "tests/catalogs"] {
+        let found = Config::new()
+            .catalog_dir(root.join(dir))
+            .catalog_files()
+            .unwrap_or_else(|failure| panic!("{failure}"));
+        files.extend(found);
+    }
+    assert!(files.len() >= 10, "{files:?}");
+    files
+}
+
+/// Each example block of `code` (the lines between the fences after `/// # Example`), with
+/// the doc comment markers and rustdoc's hidden-line `# ` removed.
+fn example_blocks(code: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut lines = code.lines().map(str::trim_start);
+    while let Some(line) = lines.next() {
+        if line != "/// # Example" {
+            continue;
+        }
+        let mut block = String::new();
+        let mut fences = 0;
+        for line in lines.by_ref() {
+            let text = line.strip_prefix("///").unwrap_or(line);
+            let text = text.strip_prefix(' ').unwrap_or(text);
+            if text == "```" {
+                fences += 1;
+                if fences == 2 {
+                    break;
+                }
+                continue;
+            }
+            if fences == 1 {
+                block.push_str(text.strip_prefix("# ").unwrap_or(text));
+                block.push('\n');
+            }
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+fn generate(file: &Path, parent: &str) -> Generated {
+    let mut generated = Config::new()
+        .catalog(file)
+        .doc_examples(parent)
+        .generate()
+        .unwrap_or_else(|failure| panic!("{}: {failure}", file.display()));
+    generated.remove(0)
+}
+
+#[test]
+fn every_example_parses_and_names_the_first_code_by_its_wire_string() {
+    for file in catalogs() {
+        let generated = generate(&file, "my_crate::errors");
+        let blocks = example_blocks(&generated.code);
+        let Some(first) = generated.provider.codes.first() else {
+            assert!(blocks.is_empty(), "{}: no code, no example", file.display());
+            continue;
+        };
+        assert_eq!(blocks.len(), 2, "{}: Code and Error", file.display());
+        for block in &blocks {
+            let parsed: syn::Block = syn::parse_str(&format!("{{\n{block}}}"))
+                .unwrap_or_else(|error| panic!("{}: {error}\n{block}", file.display()));
+            let path = format!("use my_crate::errors::{}::", generated.provider.module);
+            assert!(block.starts_with(&path), "{}:\n{block}", file.display());
+            assert!(!parsed.stmts.is_empty());
+        }
+        let from_wire = blocks[0]
+            .lines()
+            .find_map(|line| line.strip_prefix("assert_eq!(Code::from_wire("))
+            .and_then(|rest| rest.split("), Code::").next())
+            .unwrap_or_else(|| panic!("{}: no from_wire line\n{}", file.display(), blocks[0]));
+        let literal: syn::LitStr = syn::parse_str(from_wire)
+            .unwrap_or_else(|error| panic!("{}: {error}: {from_wire}", file.display()));
+        assert_eq!(literal.value(), first.wire, "{}", file.display());
+    }
+}
+
+#[test]
+fn without_the_option_no_example_is_written() {
+    for file in catalogs() {
+        let generated = Config::new()
+            .catalog(&file)
+            .generate()
+            .unwrap_or_else(|failure| panic!("{failure}"));
+        assert!(
+            example_blocks(&generated[0].code).is_empty(),
+            "{}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_parent_path_must_be_a_rust_path() {
+    let file = &catalogs()[0];
+    for bad in [
+        "my crate",
+        "",
+        "a::",
+        "crate",
+        "a::b::",
+        "a; fn main() {}",
+        "a::type",
+    ] {
+        let result = Config::new().catalog(file).doc_examples(bad).generate();
+        match result {
+            Err(Failure::DocExamplePath { path }) => assert_eq!(path, bad),
+            other => panic!("{bad:?}: {other:?}"),
+        }
+    }
+    for good in ["my_crate", "my_crate::errors", "r#type"] {
+        let generated = Config::new().catalog(file).doc_examples(good).generate();
+        assert!(generated.is_ok(), "{good:?}: {generated:?}");
+    }
+}
