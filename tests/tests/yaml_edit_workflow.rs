@@ -62,7 +62,13 @@ fn copy_dir(from: &Path, to: &Path) {
             continue;
         }
         let (source, target) = (entry.path(), to.join(&name));
-        if entry.file_type().unwrap().is_dir() {
+        let file_type = entry.file_type().unwrap();
+        if file_type.is_symlink() {
+            // `generated/catalog` links to the workspace's `catalog/`: the copy links to the copy's
+            // (elsewhere the build script falls back to `../catalog` itself).
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(fs::read_link(&source).unwrap(), &target).unwrap();
+        } else if file_type.is_dir() {
             copy_dir(&source, &target);
         } else {
             fs::copy(&source, &target).unwrap();
