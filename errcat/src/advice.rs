@@ -119,6 +119,17 @@ impl fmt::Display for RetryAdvice {
 }
 
 /// The error returned when parsing a [`RetryAdvice`] or a [`crate::Category`] from text fails.
+///
+/// # Example
+///
+/// ```
+/// use errcat::{Category, RetryAdvice, UnknownName};
+///
+/// let error: UnknownName = "sometimes".parse::<RetryAdvice>().unwrap_err();
+/// assert_eq!((error.name.as_str(), error.what), ("sometimes", "retry advice"));
+/// assert_eq!(error.to_string(), "unknown retry advice `sometimes`");
+/// assert_eq!("rate_limited".parse::<Category>(), Ok(Category::RateLimited));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownName {
     /// The text that matched no name.

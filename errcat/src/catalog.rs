@@ -1,6 +1,32 @@
 use crate::{Category, RetryAdvice};
 
 /// The catalog facts of one documented code, as generated code stores them in a static table.
+///
+/// # Example
+///
+/// ```
+/// use errcat::{Category, CodeInfo, RetryAdvice};
+///
+/// // What a generated `Code::info()` returns: one row of the catalog's static table.
+/// const CARD_DECLINED: CodeInfo = CodeInfo {
+///     wire: "card_declined",
+///     integer: false,
+///     name: "CardDeclined",
+///     statuses: &[402],
+///     message: "The card was declined.",
+///     description: None,
+///     user_message: None,
+///     fix: Some("Ask the customer for another card."),
+///     retry: Some(RetryAdvice::Never),
+///     category: Some(Category::BusinessRule),
+/// };
+/// assert_eq!(CARD_DECLINED.status_code(), Some(errcat::http::StatusCode::PAYMENT_REQUIRED));
+/// // No user message in the catalog: the category's safe default.
+/// assert_eq!(
+///     CARD_DECLINED.user_message_or_default(),
+///     Category::BusinessRule.default_user_message()
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeInfo {
     /// The wire string (for providers identified by message text, the exact text; for an integer
@@ -54,6 +80,23 @@ impl CodeInfo {
 }
 
 /// The catalog facts of one provider error type (a broad class of codes).
+///
+/// # Example
+///
+/// ```
+/// use errcat::{Category, RetryAdvice, TypeInfo};
+///
+/// // What a generated `ErrorType::info()` returns; its codes inherit what they do not state.
+/// const CARD_ERROR: TypeInfo = TypeInfo {
+///     wire: "card_error",
+///     name: "CardError",
+///     description: Some("The card cannot be charged."),
+///     status: Some(402),
+///     retry: Some(RetryAdvice::Never),
+///     category: Some(Category::BusinessRule),
+/// };
+/// assert_eq!(CARD_ERROR.status, Some(402));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TypeInfo {
     /// The wire string.
@@ -71,6 +114,24 @@ pub struct TypeInfo {
 }
 
 /// A documented example response from a catalog.
+///
+/// # Example
+///
+/// ```
+/// use errcat::Example;
+///
+/// // A generated module's `EXAMPLES` lists these; the tests decode each body to its code.
+/// const DECLINED: Example = Example {
+///     code: Some("card_declined"),
+///     description: Some("A declined card."),
+///     status: 402,
+///     headers: &[("Request-Id", "req_1")],
+///     body: r#"{"error":{"code":"card_declined","message":"The card was declined."}}"#,
+/// };
+/// let body: serde_json::Value = serde_json::from_str(DECLINED.body)?;
+/// assert_eq!(body["error"]["code"], DECLINED.code.unwrap());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Example {
     /// The wire code the body must decode to; `None` when it decodes to an unknown code.
@@ -86,6 +147,21 @@ pub struct Example {
 }
 
 /// Facts about a provider as a whole.
+///
+/// # Example
+///
+/// ```
+/// use errcat::ProviderInfo;
+///
+/// // A generated module's `PROVIDER`.
+/// const PROVIDER: ProviderInfo = ProviderInfo {
+///     module: "acme_pay",
+///     name: "Acme Pay",
+///     description: None,
+///     identifies_by_code: true,
+/// };
+/// assert_eq!(format!("{} ({})", PROVIDER.name, PROVIDER.module), "Acme Pay (acme_pay)");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProviderInfo {
     /// The module name (`vaultspay`).
@@ -100,6 +176,22 @@ pub struct ProviderInfo {
 
 /// One row of a provider's HTTP status table, with the category and retry advice of unknown codes
 /// seen with that status.
+///
+/// # Example
+///
+/// ```
+/// use errcat::{Category, RetryAdvice, StatusInfo};
+///
+/// // One row of a generated module's `STATUSES`: what an unlisted code sent with 503 means.
+/// const UNAVAILABLE: StatusInfo = StatusInfo {
+///     status: 503,
+///     meaning: "The service is down for maintenance.",
+///     category: Category::for_status(503),
+///     retry: RetryAdvice::for_status(503),
+/// };
+/// assert_eq!(UNAVAILABLE.category, Category::ProviderUnavailable);
+/// assert_eq!(UNAVAILABLE.retry, RetryAdvice::Backoff);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StatusInfo {
     /// The status.

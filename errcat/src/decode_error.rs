@@ -46,6 +46,28 @@ impl fmt::Debug for DecodeError {
 }
 
 /// The reason a [`DecodeError`] happened.
+///
+/// # Example
+///
+/// ```
+/// use errcat::http::{HeaderMap, StatusCode};
+/// use errcat::{ApiError, DecodeErrorKind, HttpError};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(nested = "error")]
+/// enum PaymentError {
+///     #[api_error(status = 402, message = "The card was declined.")]
+///     CardDeclined,
+/// }
+///
+/// // A proxy's HTML page is not the provider's error body.
+/// let (status, headers) = (StatusCode::BAD_GATEWAY, HeaderMap::new());
+/// let failed = PaymentError::from_http_parts(status, &headers, b"<html>Bad Gateway</html>").unwrap_err();
+/// assert!(matches!(failed.kind(), DecodeErrorKind::Syntax { line: 1, column: 1, .. }));
+/// let body = br#"{"error":{"code":"card_dec"#;
+/// let cut = PaymentError::from_http_parts(StatusCode::PAYMENT_REQUIRED, &headers, body).unwrap_err();
+/// assert!(matches!(cut.kind(), DecodeErrorKind::Truncated { .. }));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DecodeErrorKind {

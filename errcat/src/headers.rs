@@ -3,6 +3,18 @@ use std::time::{Duration, SystemTime};
 use http::HeaderMap;
 
 /// The value of a `Retry-After` header: a delay in seconds, or an HTTP date.
+///
+/// # Example
+///
+/// ```
+/// use std::time::{Duration, SystemTime};
+/// use errcat::RetryAfter;
+///
+/// assert_eq!(RetryAfter::parse("120"), Some(RetryAfter::Delay(Duration::from_secs(120))));
+/// let date = RetryAfter::parse("Wed, 21 Oct 2015 07:28:00 GMT").unwrap();
+/// assert_eq!(date.delay_from(SystemTime::now()), Duration::ZERO); // long past
+/// assert_eq!(RetryAfter::parse("soon"), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RetryAfter {
     /// `Retry-After: 60`
@@ -34,6 +46,19 @@ impl RetryAfter {
 }
 
 /// The `X-RateLimit-*` headers of a response.
+///
+/// # Example
+///
+/// ```
+/// use errcat::{http::HeaderMap, HeaderInfo};
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert("x-ratelimit-limit", "100".parse().unwrap());
+/// headers.insert("x-ratelimit-remaining", "0".parse().unwrap());
+/// let limit = HeaderInfo::from_headers(&headers).rate_limit;
+/// assert_eq!((limit.limit, limit.remaining, limit.reset), (Some(100), Some(0), None));
+/// assert!(!limit.is_empty());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RateLimit {
     /// `X-RateLimit-Limit`: requests allowed in the window.
@@ -54,6 +79,23 @@ impl RateLimit {
 /// The header names a provider uses for what [`HeaderInfo`] holds. A catalog's `headers:` names
 /// them; each list is tried in order, and the generic names ([`HeaderNames::STANDARD`]) after
 /// the provider's own.
+///
+/// # Example
+///
+/// ```
+/// use errcat::{http::HeaderMap, HeaderInfo, HeaderNames};
+///
+/// // A provider that names its own headers, as a catalog's `headers:` does.
+/// const TWILIO: HeaderNames = HeaderNames {
+///     request_id: &["twilio-request-id"],
+///     should_retry: &[],
+///     ..HeaderNames::STANDARD
+/// };
+/// let mut headers = HeaderMap::new();
+/// headers.insert("twilio-request-id", "RQ123".parse().unwrap());
+/// let info = HeaderInfo::from_headers_named(&headers, &TWILIO);
+/// assert_eq!(info.request_id.as_deref(), Some("RQ123"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HeaderNames {
     /// Request-id headers (`X-Twilio-Request-Id`); the first is the one a server writes.
@@ -88,6 +130,25 @@ impl Default for HeaderNames {
 
 /// What an error response's headers say beyond its body. Malformed values are ignored: the rest
 /// of the response still decodes.
+///
+/// # Example
+///
+/// ```
+/// use std::time::Duration;
+/// use errcat::{http::HeaderMap, HeaderInfo, RetryAfter};
+///
+/// let mut headers = HeaderMap::new();
+/// headers.insert("retry-after", "30".parse().unwrap());
+/// headers.insert("x-request-id", "req_7".parse().unwrap());
+/// let info = HeaderInfo::from_headers(&headers);
+/// assert_eq!(info.retry_after, Some(RetryAfter::Delay(Duration::from_secs(30))));
+/// assert_eq!(info.request_id.as_deref(), Some("req_7"));
+///
+/// // A server writes the same headers back.
+/// let mut written = HeaderMap::new();
+/// info.write_to(&mut written);
+/// assert_eq!(written["retry-after"], "30");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HeaderInfo {
     /// `Retry-After`.

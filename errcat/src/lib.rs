@@ -105,7 +105,7 @@ pub mod reqwest;
 #[cfg_attr(docsrs, doc(cfg(feature = "retry")))]
 pub mod retry;
 
-pub use advice::RetryAdvice;
+pub use advice::{RetryAdvice, UnknownName};
 pub use api_error::ApiError;
 pub use catalog::{CodeInfo, Example, ProviderInfo, StatusInfo, TypeInfo};
 pub use category::Category;

@@ -63,6 +63,32 @@ pub async fn read<E: HttpError>(
 }
 
 /// Why a call to a provider failed.
+///
+/// # Example
+///
+/// ```
+/// use errcat::http::{HeaderMap, StatusCode};
+/// use errcat::reqwest::CallError;
+/// use errcat::{ApiError, HttpError, RetryAdvice};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(nested = "error")]
+/// enum PaymentError {
+///     #[api_error(status = 402, message = "The card was declined.", retry = "never")]
+///     CardDeclined,
+/// }
+///
+/// // What `errcat::reqwest::check` returns for a 502 HTML page from a proxy: judged by its status.
+/// let (status, headers) = (StatusCode::BAD_GATEWAY, HeaderMap::new());
+/// let failed = PaymentError::from_http_parts(status, &headers, b"<html>Bad Gateway</html>").unwrap_err();
+/// let error = CallError::<PaymentError>::Decode(failed);
+/// assert_eq!(error.code(), "undecodable_response");
+/// assert_eq!(error.retry(), RetryAdvice::Backoff);
+/// assert!(error.provider().is_none());
+///
+/// let declined = CallError::Provider(PaymentError::CardDeclined);
+/// assert_eq!(declined.retry(), RetryAdvice::Never);
+/// ```
 #[derive(Debug)]
 pub enum CallError<E> {
     /// The provider answered with one of its errors.

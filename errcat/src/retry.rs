@@ -29,6 +29,23 @@ use tokio::time::Instant;
 use crate::{ApiError, RetryAdvice};
 
 /// How persistent a run is.
+///
+/// # Example
+///
+/// ```
+/// use std::time::Duration;
+/// use errcat::retry::{Jitter, RetryPolicy};
+///
+/// let policy = RetryPolicy {
+///     max_attempts: 3,
+///     base_delay: Duration::from_millis(100),
+///     jitter: Jitter::None,
+///     ..RetryPolicy::default()
+/// };
+/// assert_eq!(policy.backoff(0), Duration::from_millis(100));
+/// assert_eq!(policy.backoff(2), Duration::from_millis(400));
+/// assert_eq!(policy.backoff(30), policy.max_delay); // capped
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included.
@@ -65,6 +82,17 @@ impl RetryPolicy {
 }
 
 /// Randomness in backoff delays, so that many clients do not retry in step.
+///
+/// # Example
+///
+/// ```
+/// use errcat::retry::{Jitter, RetryPolicy};
+///
+/// // Exact delays, e.g. for a test that asserts on them; the default spreads clients apart.
+/// let exact = RetryPolicy { jitter: Jitter::None, ..RetryPolicy::default() };
+/// assert_eq!(RetryPolicy::default().jitter, Jitter::Full);
+/// assert_ne!(exact, RetryPolicy::default());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Jitter {
     /// Exactly the backoff delay.
@@ -74,6 +102,22 @@ pub enum Jitter {
 }
 
 /// One attempt of a run.
+///
+/// # Example
+///
+/// ```
+/// use errcat::retry::Attempt;
+/// use errcat::RetryAdvice;
+///
+/// // The attempt after a provider asked for the same idempotency key again.
+/// let attempt = Attempt {
+///     number: 2,
+///     idempotency_key: "k-1".into(),
+///     after: Some(RetryAdvice::BackoffSameIdempotencyKey),
+/// };
+/// assert!(attempt.reuses_key_after());
+/// assert!(!Attempt { after: Some(RetryAdvice::Backoff), ..attempt }.reuses_key_after());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
     /// 1 for the first attempt.
@@ -94,6 +138,30 @@ impl Attempt {
 }
 
 /// Why a run gave up.
+///
+/// # Example
+///
+/// ```
+/// use errcat::retry::{Retry, RetryPolicy, StopReason};
+///
+/// #[derive(Debug, errcat::ApiError)]
+/// enum PaymentError {
+///     #[api_error(status = 503, message = "The bank is unavailable.", retry = "backoff")]
+///     BankUnavailable,
+///     #[api_error(status = 402, message = "The card was declined.", retry = "never")]
+///     CardDeclined,
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let failed = Retry::new(RetryPolicy::default())
+///     .run(|_attempt| async { Err::<(), _>(PaymentError::CardDeclined) })
+///     .await
+///     .unwrap_err();
+/// // A declined card is final: one attempt, no wait.
+/// assert_eq!((failed.reason, failed.attempts), (StopReason::Final, 1));
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StopReason {
     /// The error's advice is not to retry.
@@ -108,6 +176,31 @@ pub enum StopReason {
 }
 
 /// The last error of a run that did not succeed.
+///
+/// # Example
+///
+/// ```
+/// use errcat::retry::{Retry, RetryPolicy, StopReason};
+///
+/// #[derive(Debug, errcat::ApiError)]
+/// enum PaymentError {
+///     #[api_error(status = 503, message = "The bank is unavailable.", retry = "backoff")]
+///     BankUnavailable,
+///     #[api_error(status = 402, message = "The card was declined.", retry = "never")]
+///     CardDeclined,
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let policy = RetryPolicy { max_attempts: 3, ..RetryPolicy::default() };
+/// let failed = Retry::new(policy)
+///     .run(|_attempt| async { Err::<(), _>(PaymentError::BankUnavailable) })
+///     .await
+///     .unwrap_err();
+/// assert_eq!((failed.reason, failed.attempts), (StopReason::Attempts, 3));
+/// assert_eq!(failed.to_string(), "The bank is unavailable. (after 3 attempts: attempts used up)");
+/// # }
+/// ```
 #[derive(Debug)]
 pub struct RetryError<E> {
     /// The last attempt's error.
@@ -143,6 +236,38 @@ impl<E: std::error::Error + 'static> std::error::Error for RetryError<E> {
 type RefreshHook = Box<dyn FnMut() -> Pin<Box<dyn Future<Output = bool> + Send>> + Send>;
 
 /// A configured retry run.
+///
+/// # Example
+///
+/// ```
+/// use errcat::retry::{Retry, RetryPolicy};
+///
+/// #[derive(Debug, errcat::ApiError)]
+/// enum PaymentError {
+///     #[api_error(status = 503, message = "The bank is unavailable.", retry = "backoff")]
+///     BankUnavailable,
+///     #[api_error(status = 402, message = "The card was declined.", retry = "never")]
+///     CardDeclined,
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// // The bank is down twice, then the call goes through; every attempt sends the same key.
+/// let receipt = Retry::new(RetryPolicy::default())
+///     .idempotency_key("order-42")
+///     .run(|attempt| async move {
+///         assert_eq!(attempt.idempotency_key, "order-42");
+///         if attempt.number < 3 {
+///             Err(PaymentError::BankUnavailable)
+///         } else {
+///             Ok(format!("paid on attempt {}", attempt.number))
+///         }
+///     })
+///     .await
+///     .unwrap();
+/// assert_eq!(receipt, "paid on attempt 3");
+/// # }
+/// ```
 pub struct Retry {
     policy: RetryPolicy,
     idempotency_key: String,

@@ -34,6 +34,17 @@ pub const MAX_BODY_BYTES: usize = errcat_table::MAX_BODY_BYTES;
 
 /// How a decoded error was told apart: what generated `Error::identified_by` reports. A catalog's
 /// `identify_by` lists the ways to try, in order.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::IdentifiedBy;
+///
+/// // What a generated `Error::identified_by()` says of an error decoded without a code, whose
+/// // catalog names a code for the response's status.
+/// let how = IdentifiedBy::Status;
+/// assert_ne!(how, IdentifiedBy::Code);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum IdentifiedBy {
     /// The body's code (listed or not). An error built with `Error::new` of a provider that has
@@ -73,6 +84,15 @@ pub fn fill_pattern(parts: &[PatternPart<&'static str>], values: &[(&str, &str)]
 }
 
 /// A part of an error that a provider's envelope may carry.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::Slot;
+///
+/// assert_eq!(Slot::RequestId.as_str(), "request_id"); // as a catalog's `envelope.keys` says it
+/// assert!(Slot::ALL.contains(&Slot::Subcode));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Slot {
     /// The machine-readable code (a string).
@@ -139,6 +159,32 @@ impl Slot {
 
 /// One key of an envelope: the slot, and the wire names that fill it. The first name is the one
 /// rendered; the others are accepted when decoding (e.g. a gateway that capitalises `Message`).
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{self, Envelope, KeySpec, Slot, WireTable};
+///
+/// // The envelope of `{"error": {"code": …, "message": …}}`, as generated code declares it.
+/// static ENVELOPE: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[
+///         KeySpec { slot: Slot::Code, names: &["code"] },
+///         KeySpec { slot: Slot::Message, names: &["message", "Message"] },
+///     ],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[],
+/// };
+///
+/// // The second name of a key is read too, and the first one written back.
+/// let body = br#"{"error":{"code":"card_declined","Message":"Declined."}}"#;
+/// let fields = wire::decode(&ENVELOPE, 402, body)?;
+/// assert_eq!(fields.message.as_deref(), Some("Declined."));
+/// # Ok::<(), errcat::DecodeError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KeySpec {
     /// The slot this key fills.
@@ -148,6 +194,34 @@ pub struct KeySpec {
 }
 
 /// A provider's error body shape.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{self, Envelope, KeySpec, Slot, WireTable};
+///
+/// // The envelope of `{"error": {"code": …, "message": …}}`, as generated code declares it.
+/// static ENVELOPE: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[
+///         KeySpec { slot: Slot::Code, names: &["code"] },
+///         KeySpec { slot: Slot::Message, names: &["message", "Message"] },
+///     ],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[],
+/// };
+///
+/// let body = br#"{"error":{"code":"card_declined","message":"Declined.","hint":"retry later"}}"#;
+/// let fields = wire::decode(&ENVELOPE, 402, body)?;
+/// assert_eq!(fields.code.as_ref().map(|code| code.as_str()), Some("card_declined"));
+/// assert_eq!(fields.extra["hint"], "retry later"); // kept, so the body renders back as sent
+/// let render = wire::Render { envelope: &ENVELOPE, fields: &fields, code: None, error_type: None };
+/// assert_eq!(render.to_vec(), body.to_vec());
+/// # Ok::<(), errcat::DecodeError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Envelope {
     /// The key the error object is nested under (`{"error": {…}}`), or `None` for a flat body.
@@ -172,6 +246,32 @@ pub struct Envelope {
 
 /// A key a catalog declares beyond the slots (`envelope.fields`), with a typed accessor in
 /// generated code.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{self, DeclaredKey, Envelope, KeySpec, Slot, WireTable};
+///
+/// // `{"error": {"code": …, "doc_url": …}, "trace_id": …}` with two declared keys.
+/// static ENVELOPE: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[KeySpec { slot: Slot::Code, names: &["code"] }],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[
+///         DeclaredKey { key: "doc_url", outer: false },
+///         DeclaredKey { key: "trace_id", outer: true },
+///     ],
+/// };
+/// let body = br#"{"error":{"code":"x","doc_url":"https://docs"},"trace_id":"t1"}"#;
+/// let fields = wire::decode(&ENVELOPE, 400, body)?;
+/// assert_eq!(fields.declared[0], Some("https://docs".into()));
+/// assert_eq!(fields.declared[1], Some("t1".into()));
+/// assert!(fields.extra.is_empty() && fields.outer.is_empty());
+/// # Ok::<(), errcat::DecodeError>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DeclaredKey {
     /// The wire key.
@@ -302,6 +402,35 @@ fn same_key(a: &str, b: &str) -> bool {
 }
 
 /// The parts of one error body, untyped. Generated code wraps it with the typed code.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{self, Envelope, KeySpec, Slot, WireTable};
+///
+/// // The envelope of `{"error": {"code": …, "message": …}}`, as generated code declares it.
+/// static ENVELOPE: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[
+///         KeySpec { slot: Slot::Code, names: &["code"] },
+///         KeySpec { slot: Slot::Message, names: &["message", "Message"] },
+///     ],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[],
+/// };
+///
+/// // A body `Error::new` would build: fields set by hand, rendered in the envelope's shape.
+/// let mut fields = wire::Fields::default();
+/// fields.message = Some("Declined.".into());
+/// let render = wire::Render { envelope: &ENVELOPE, fields: &fields, code: Some("card_declined"), error_type: None };
+/// assert_eq!(
+///     String::from_utf8(render.to_vec()).unwrap(),
+///     r#"{"error":{"code":"card_declined","message":"Declined."}}"#
+/// );
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fields {
     /// [`Slot::Code`]

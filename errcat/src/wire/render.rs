@@ -30,6 +30,35 @@ impl Serialize for SlotValue<'_> {
 
 /// Renders [`Fields`] as a provider's wire body. `code` and `error_type` override the fields of
 /// the same name (generated code keeps those typed).
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{self, Envelope, KeySpec, Slot, WireTable};
+///
+/// // The envelope of `{"error": {"code": …, "message": …}}`, as generated code declares it.
+/// static ENVELOPE: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[
+///         KeySpec { slot: Slot::Code, names: &["code"] },
+///         KeySpec { slot: Slot::Message, names: &["message", "Message"] },
+///     ],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[],
+/// };
+///
+/// // A body `Error::new` would build: fields set by hand, rendered in the envelope's shape.
+/// let mut fields = wire::Fields::default();
+/// fields.message = Some("Declined.".into());
+/// let render = wire::Render { envelope: &ENVELOPE, fields: &fields, code: Some("card_declined"), error_type: None };
+/// assert_eq!(
+///     String::from_utf8(render.to_vec()).unwrap(),
+///     r#"{"error":{"code":"card_declined","message":"Declined."}}"#
+/// );
+/// ```
 pub struct Render<'a> {
     /// The provider's envelope.
     pub envelope: &'a Envelope,

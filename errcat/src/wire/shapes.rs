@@ -38,6 +38,28 @@ fn nesting_shape(envelopes: &[Envelope], key: &[u8]) -> usize {
 
 /// The shape indexes [`shape_order`] gives, in order; every index below the number of shapes
 /// exactly once.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{shape_order, Envelope, WireTable};
+///
+/// const NESTED: Envelope = Envelope {
+///     nested_under: Some("error"),
+///     list: false,
+///     keys: &[],
+///     codes: &WireTable::EMPTY,
+///     types: &WireTable::EMPTY,
+///     subcodes: &WireTable::EMPTY,
+///     declared: &[],
+/// };
+/// // A provider with its own shape first and an OAuth shape second (`{"error": "invalid_grant"}`
+/// // is flat): a body that starts with `"errors"` still tries the catalog's order…
+/// let shapes = [NESTED, Envelope { nested_under: Some("errors"), list: true, ..NESTED }];
+/// assert_eq!(shape_order(&shapes, br#"{"error":{}}"#).collect::<Vec<_>>(), [0, 1]);
+/// // …and a body whose first key is the second shape's nesting key tries that one first.
+/// assert_eq!(shape_order(&shapes, br#"{"errors":[]}"#).collect::<Vec<_>>(), [1, 0]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct ShapeOrder {
     first: usize,

@@ -8,6 +8,18 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 /// A JSON scalar a marker key must hold.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{body_matches, ErrorWhen, JsonScalar};
+///
+/// // Slack: `{"ok": false, "error": "invalid_auth"}` with status 200 is an error.
+/// const MARKERS: &[ErrorWhen] = &[ErrorWhen { key: "ok", value: JsonScalar::Bool(false) }];
+/// assert!(body_matches(br#"{"ok":false,"error":"invalid_auth"}"#, MARKERS));
+/// assert!(!body_matches(br#"{"ok":true,"channel":"C1"}"#, MARKERS));
+/// assert_eq!(JsonScalar::Integer(0).to_value(), serde_json::json!(0));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JsonScalar {
     /// `null`
@@ -45,6 +57,18 @@ impl JsonScalar {
 }
 
 /// One marker of an error body: the top-level `key` holds `value`.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{write_markers, ErrorWhen, JsonScalar};
+///
+/// const MARKERS: &[ErrorWhen] = &[ErrorWhen { key: "ok", value: JsonScalar::Bool(false) }];
+/// // A server building such a body writes the markers in.
+/// let mut body = serde_json::Map::new();
+/// write_markers(MARKERS, &mut body);
+/// assert_eq!(serde_json::Value::Object(body), serde_json::json!({"ok": false}));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ErrorWhen {
     /// The top-level key.

@@ -12,6 +12,25 @@ use errcat_table::{bucket, hash, slot};
 pub use errcat_table::EMPTY_SLOT;
 
 /// A table of wire strings (the codes or types of one catalog), searchable in constant time.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::WireTable;
+///
+/// // Generated code holds tables as statics; errcat-table computes them at build time.
+/// let names: &'static [&'static str] = &["card_declined", "expired_card"];
+/// let parts = errcat_table::build(names);
+/// let table = WireTable {
+///     seed: parts.seed,
+///     displacements: parts.displacements.leak(),
+///     slots: parts.slots.leak(),
+///     names,
+/// };
+/// assert_eq!(table.find("expired_card"), Some(1));
+/// assert_eq!(table.find("unknown"), None);
+/// assert_eq!(table.name(0), Some("card_declined"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WireTable {
     /// The seed of [`hash`] that makes the table collision-free.

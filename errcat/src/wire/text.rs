@@ -11,6 +11,19 @@ use super::WireTable;
 /// and whether the body sent it as a JSON string or as a JSON integer (`"code": 21211`). An
 /// integer is looked up by its decimal text, so a catalog's `21211` matches either form, and is
 /// rendered back as the integer it was.
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::{WireTable, WireText};
+///
+/// // Against an empty table every text is unlisted; an integer code keeps its JSON form.
+/// let text = WireText::resolve(&WireTable::EMPTY, "card_declined");
+/// assert_eq!(text, WireText::Unlisted("card_declined".into()));
+/// let number = WireText::resolve_number(&WireTable::EMPTY, 21211);
+/// assert_eq!((number.as_str(), number.is_number()), ("21211", true));
+/// assert_eq!(number.into_value(), serde_json::json!(21211));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum WireText {
     /// A name of the envelope's [`WireTable`], sent as a string.
@@ -200,6 +213,41 @@ impl fmt::Display for WireText {
 }
 
 /// A generated enum of wire strings with a catch-all variant (`Code`, `ErrorType`).
+///
+/// # Example
+///
+/// ```
+/// use errcat::wire::WireName;
+///
+/// // Written once for every generated `Code` and `ErrorType`.
+/// fn parse_all<T: WireName>(wires: &[&str]) -> Vec<T> {
+///     wires.iter().map(|wire| T::from_wire(wire)).collect()
+/// }
+///
+/// #[derive(Debug, PartialEq)]
+/// enum Code {
+///     CardDeclined,
+///     Unknown(String),
+/// }
+///
+/// impl WireName for Code {
+///     fn from_wire(wire: &str) -> Code {
+///         Code::from_wire_string(wire.to_owned())
+///     }
+///     fn from_wire_string(wire: String) -> Code {
+///         if wire == "card_declined" { Code::CardDeclined } else { Code::Unknown(wire) }
+///     }
+///     fn as_str(&self) -> &str {
+///         match self {
+///             Code::CardDeclined => "card_declined",
+///             Code::Unknown(wire) => wire,
+///         }
+///     }
+/// }
+///
+/// let codes: Vec<Code> = parse_all(&["card_declined", "new"]);
+/// assert_eq!(codes, [Code::CardDeclined, Code::Unknown("new".into())]);
+/// ```
 pub trait WireName: Sized {
     /// The value a wire string names; unlisted strings become the catch-all variant.
     fn from_wire(wire: &str) -> Self;
