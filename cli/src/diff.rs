@@ -819,6 +819,31 @@ pub fn report(changes: &[Change]) -> String {
 /// The changes from `old` to `new`, in a fixed order: the provider, the envelope, the status
 /// table, the types, the codes, the examples; within each, old entries in old order, then added
 /// ones in new order. Empty exactly when the two catalogs are equal.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// use errcat_cli::diff::{compare, is_breaking};
+/// use errcat_codegen::load_catalog;
+///
+/// let old = load_catalog("old.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
+/// let added = format!("{CATALOG}  expired_card: {{status: 402, message: The card has expired.}}\n");
+/// let new = load_catalog("new.yaml", added.as_bytes(), "acme_pay").unwrap();
+/// let changes = compare(&old, &new);
+/// assert!(!is_breaking(&changes)); // a new code is compatible
+/// assert!(is_breaking(&compare(&new, &old))); // a removed one is not
+/// ```
 pub fn compare(old: &Provider, new: &Provider) -> Vec<Change> {
     let mut kinds = Vec::new();
     provider_changes(old, new, &mut kinds);

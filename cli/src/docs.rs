@@ -23,6 +23,27 @@ use errcat_codegen::model::{Category, Fallback, IdentifyBy, RetryAdvice, Scalar,
 use errcat_codegen::plan::{Code, Example, Provider, Status, Type};
 
 /// The Markdown error reference of one provider.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// let page = errcat_cli::docs::render(&provider);
+/// assert!(page.starts_with("# Acme Pay"));
+/// assert!(page.contains("card_declined"));
+/// ```
 pub fn render(provider: &Provider) -> String {
     let mut page = Page::default();
     title(&mut page, provider);

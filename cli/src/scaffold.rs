@@ -6,6 +6,18 @@
 /// `provider` must be a provider name `check` accepts (a snake_case Rust module name, not a
 /// keyword, not `errcat_providers`); anything else is refused with what to write instead. Such a
 /// name needs no quoting in YAML, so it is written into the template as it is.
+///
+/// # Example
+///
+/// ```
+/// let text = errcat_cli::scaffold::catalog("acme_pay")?;
+/// // The scaffold is a valid catalog as written.
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", text.as_bytes(), "acme_pay")
+///     .expect("the scaffold loads");
+/// assert_eq!(provider.module, "acme_pay");
+/// assert!(errcat_cli::scaffold::catalog("Acme Pay").is_err()); // not a module name
+/// # Ok::<(), String>(())
+/// ```
 pub fn catalog(provider: &str) -> Result<String, String> {
     let index = errcat_codegen::config::INDEX_MODULE;
     match errcat_codegen::ident::module_name(provider) {

@@ -27,6 +27,14 @@ pub const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 pub const STATUS_KEY_PATTERN: &str = "^[1-5][0-9][0-9]$";
 
 /// The schema, as JSON.
+///
+/// # Example
+///
+/// ```
+/// let schema = errcat_cli::schema::catalog_schema();
+/// assert_eq!(schema["type"], "object");
+/// assert!(schema["properties"]["codes"].is_object());
+/// ```
 pub fn catalog_schema() -> Value {
     let schema = json!({
         "$schema": DRAFT,

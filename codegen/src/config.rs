@@ -42,6 +42,34 @@ pub const INDEX_FILE: &str = "errcat_providers.rs";
 pub use crate::ident::INDEX_MODULE;
 
 /// Configures code generation for a set of catalogs.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// let dir = std::env::temp_dir().join(format!("errcat-config-example-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("acme_pay.yaml"), CATALOG)?;
+/// errcat_codegen::Config::new()
+///     .catalog(dir.join("acme_pay.yaml"))
+///     .out_dir(&dir)
+///     .emit_rerun_if_changed(false) // outside a build script
+///     .compile()?;
+/// assert!(dir.join("acme_pay.rs").is_file());
+/// assert!(dir.join(errcat_codegen::config::INDEX_FILE).is_file());
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     files: Vec<PathBuf>,
@@ -53,6 +81,32 @@ pub struct Config {
 }
 
 /// One generated provider module.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// let dir = std::env::temp_dir().join(format!("errcat-generated-example-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("acme_pay.yaml"), CATALOG)?;
+/// // In memory: nothing is written.
+/// let generated = errcat_codegen::Config::new().catalog_dir(&dir).generate()?;
+/// assert_eq!(generated[0].module, "acme_pay");
+/// assert!(generated[0].code.contains("pub enum Code"));
+/// assert_eq!(generated[0].provider.codes.len(), 1);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Generated {
     /// The module name.
@@ -66,6 +120,16 @@ pub struct Generated {
 }
 
 /// Why generation failed.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::{Config, Failure};
+///
+/// let failure = Config::new().catalog_dir("no/such/directory").generate().unwrap_err();
+/// assert!(matches!(failure, Failure::Io { .. }));
+/// assert!(failure.to_string().starts_with("error: cannot read catalog directory no/such/directory"));
+/// ```
 #[derive(Debug)]
 pub enum Failure {
     /// A catalog file or directory could not be read, or output could not be written.

@@ -182,6 +182,30 @@ impl Diagnostics {
 }
 
 /// A diagnostic placed in a file: `file:line:column`.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// use errcat_codegen::diagnostic::Rule;
+///
+/// let broken = CATALOG.replace("message: The card", "mesage: The card");
+/// let problems = errcat_codegen::load_catalog("acme_pay.yaml", broken.as_bytes(), "acme_pay")
+///     .unwrap_err();
+/// let typo = problems.iter().find(|problem| problem.rule == Rule::UnknownKey).unwrap();
+/// assert_eq!(typo.help.as_deref(), Some("did you mean `message`?"));
+/// assert!(typo.to_string().contains("error[E0101]: unknown key `mesage`"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located {
     /// The rule it enforces.

@@ -20,6 +20,10 @@
 //!   API ([`Config`]) and its reports ([`report`]). The derive turns it off, so it compiles
 //!   neither `serde_yaml` nor `prettyplease`.
 //!
+//! A build script needs [`Config`] (or [`load_catalog`] to check a catalog in memory); each has
+//! an example. The stage modules are public because `errcat-derive` and `errcat-cli` build on
+//! them; their types are the catalog model and plan those crates share.
+//!
 //! The `errcat` command's tooling (reference pages, semver diffs, the JSON Schema, scaffolding)
 //! lives in the `errcat-cli` crate.
 #![forbid(unsafe_code)]
@@ -66,6 +70,34 @@ use diagnostic::{Diagnostics, Located, Rule};
 #[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
 /// Loads one catalog: parse, read, validate. `file` is how diagnostics name the file;
 /// `default_provider` is the module name when the catalog has no `provider` key.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// let provider = errcat_codegen::load_catalog("catalog/acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// assert_eq!((provider.module.as_str(), provider.name.as_str()), ("acme_pay", "Acme Pay"));
+/// assert_eq!(provider.codes[0].wire, "card_declined");
+/// assert_eq!(provider.codes[0].status(), Some(402));
+///
+/// // Every problem of a broken catalog, located.
+/// let broken = CATALOG.replace("status: 402", "status: 200");
+/// let problems = errcat_codegen::load_catalog("catalog/acme_pay.yaml", broken.as_bytes(), "acme_pay")
+///     .unwrap_err();
+/// assert_eq!(problems[0].position.map(|at| at.line), Some(8));
+/// assert!(problems[0].to_string().starts_with("catalog/acme_pay.yaml:8:"));
+/// ```
 pub fn load_catalog(
     file: &str,
     source: &[u8],

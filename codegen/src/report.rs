@@ -11,6 +11,29 @@ use crate::diagnostic::Located;
 /// Renders `diagnostics`, reading each file's text with `source` (by the file name the
 /// diagnostics show). With `color`, the output has ANSI colors. A diagnostic whose file cannot
 /// be read, or that has no position, is rendered without a snippet.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+///
+/// let broken = CATALOG.replace("status: 402", "status: 200");
+/// let problems = errcat_codegen::load_catalog("acme_pay.yaml", broken.as_bytes(), "acme_pay")
+///     .unwrap_err();
+/// // As rustc shows errors: the message, `file:line:column`, the line and a caret.
+/// let shown = errcat_codegen::report::render(&problems, |_file| Some(broken.clone()), false);
+/// assert!(shown.contains("acme_pay.yaml:8:"));
+/// assert!(shown.contains("status: 200"));
+/// ```
 pub fn render(
     diagnostics: &[Located],
     source: impl Fn(&str) -> Option<String>,
