@@ -129,19 +129,25 @@ pub fn load_catalog(
     let root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            let help = error.message.starts_with("duplicate key").then(|| {
-                "a key may appear once in a mapping; remove or rename one of them".to_owned()
-            });
             return Err(vec![Located {
                 rule: Rule::Syntax,
                 file: file.to_owned(),
                 position: error.position,
                 message: format!("invalid YAML: {}", error.message),
-                help,
+                help: None,
             }]);
         }
     };
+    let mut root = root;
     let mut diagnostics = Diagnostics::default();
+    for repeated in tree::drop_repeated_keys(&mut root) {
+        diagnostics.at(
+            Rule::Syntax,
+            &repeated.path,
+            format!("duplicate key `{}`", repeated.key),
+            Some("a key may appear once in a mapping; remove or rename one of them".to_owned()),
+        );
+    }
     let Some(catalog) = read::catalog(&root, default_provider, &mut diagnostics) else {
         return Err(place(text, diagnostics));
     };

@@ -3,6 +3,7 @@
 //! The YAML front end ([`crate::yaml`]) builds it; the catalog reader walks it. Nothing here
 //! knows which YAML library produced it.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
@@ -202,5 +203,104 @@ impl fmt::Display for Path {
             }
         }
         Ok(())
+    }
+}
+
+/// A key that a mapping repeats, dropped by [`drop_repeated_keys`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepeatedKey {
+    /// Where the repeat is: [`Step::KeyAgain`] of its text and appearance (or, for a key that is
+    /// not a scalar, the mapping itself).
+    pub path: Path,
+    /// The key's text (for a key that is not a scalar, its kind).
+    pub key: String,
+}
+
+/// Drops every repeat of a key from every mapping of `root`, keeping the first appearance, and
+/// says where each repeat was. YAML forbids repeated keys; reporting them this way, rather than
+/// failing the parse, lets the rest of the file be read and checked in the same run.
+pub fn drop_repeated_keys(root: &mut Node) -> Vec<RepeatedKey> {
+    let mut found = Vec::new();
+    drop_repeats_in(root, &Path::root(), &mut found);
+    found
+}
+
+fn drop_repeats_in(node: &mut Node, path: &Path, found: &mut Vec<RepeatedKey>) {
+    match node {
+        Node::Map(entries) => {
+            let mut seen: HashSet<KeyIdentity> = HashSet::with_capacity(entries.len());
+            // Appearances by text, as `Step::KeyAgain` counts them.
+            let mut appearances: HashMap<String, usize> = HashMap::new();
+            let mut repeats = false;
+            let mut keep = Vec::with_capacity(entries.len());
+            for (key, _) in entries.iter() {
+                let text = key.key_text();
+                let occurrence = text.as_ref().map(|text| {
+                    let count = appearances.entry(text.clone()).or_insert(0);
+                    *count += 1;
+                    *count
+                });
+                let first = seen.insert(KeyIdentity::of(key));
+                if !first {
+                    repeats = true;
+                    found.push(RepeatedKey {
+                        path: match (&text, occurrence) {
+                            (Some(text), Some(occurrence)) => path.key_again(text, occurrence),
+                            _ => path.clone(),
+                        },
+                        key: text.unwrap_or_else(|| key.kind().to_owned()),
+                    });
+                }
+                keep.push(first);
+            }
+            if repeats {
+                let mut kept = keep.into_iter();
+                entries.retain(|_| kept.next().unwrap_or(true));
+            }
+            for (key, value) in entries.iter_mut() {
+                if matches!(value, Node::Map(_) | Node::Seq(_) | Node::Tagged(..)) {
+                    let child = match key.key_text() {
+                        Some(text) => path.value(&text),
+                        None => path.clone(),
+                    };
+                    drop_repeats_in(value, &child, found);
+                }
+            }
+        }
+        Node::Seq(items) => {
+            for (index, item) in items.iter_mut().enumerate() {
+                if matches!(item, Node::Map(_) | Node::Seq(_) | Node::Tagged(..)) {
+                    drop_repeats_in(item, &path.index(index), found);
+                }
+            }
+        }
+        Node::Tagged(_, inner) => drop_repeats_in(inner, path, found),
+        Node::Null
+        | Node::Bool(_)
+        | Node::Int(_)
+        | Node::UInt(_)
+        | Node::Float(_)
+        | Node::Str(_) => {}
+    }
+}
+
+/// What makes two mapping keys the same key, as YAML values compare: kind and value (the string
+/// `"1"` and the number `1` are different keys; errcat's reader then reports those).
+#[derive(PartialEq, Eq, Hash)]
+enum KeyIdentity {
+    Text(String),
+    Number(String),
+    Other(String),
+}
+
+impl KeyIdentity {
+    fn of(key: &Node) -> KeyIdentity {
+        match key {
+            Node::Str(text) => KeyIdentity::Text(text.clone()),
+            Node::UInt(number) => KeyIdentity::Number(number.to_string()),
+            Node::Int(number) => KeyIdentity::Number(number.to_string()),
+            Node::Float(number) => KeyIdentity::Number(format!("{number:?}")),
+            other => KeyIdentity::Other(format!("{other:?}")),
+        }
     }
 }

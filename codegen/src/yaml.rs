@@ -203,54 +203,7 @@ fn syntax_error(source: &str, error: &serde_yaml::Error) -> SyntaxError {
             );
         }
     }
-    // serde_yaml places a repeated key at the start of its mapping and names the mapping's
-    // path ("codes: duplicate entry with key \"x\""); point at the second occurrence instead.
-    if let Some((mapping, key)) = duplicate_key(&message) {
-        let path = parse_serde_path(&mapping);
-        if let Some(found) = locate_occurrence(source, &path.key(&key), 2) {
-            position = Some(found);
-        }
-        message = format!("duplicate key `{key}`");
-    }
     SyntaxError { position, message }
-}
-
-/// A [`Path`] from serde_yaml's path text (`codes.card_declined.examples[0]`, `.` for the root).
-/// Keys that themselves contain dots or brackets cannot be told apart; those diagnostics keep
-/// serde_yaml's own position.
-fn parse_serde_path(text: &str) -> Path {
-    let mut path = Path::root();
-    for part in text.split('.').filter(|part| !part.is_empty()) {
-        let (key, mut indexes) = match part.find('[') {
-            Some(open) => (&part[..open], &part[open..]),
-            None => (part, ""),
-        };
-        if !key.is_empty() {
-            path = path.value(key);
-        }
-        while let Some(rest) = indexes.strip_prefix('[') {
-            let Some(close) = rest.find(']') else { break };
-            if let Ok(index) = rest[..close].parse() {
-                path = path.index(index);
-            }
-            indexes = &rest[close + 1..];
-        }
-    }
-    path
-}
-
-/// `("codes", "x")` from `codes: duplicate entry with key "x"` (mapping `"."` for the root).
-fn duplicate_key(message: &str) -> Option<(String, String)> {
-    let marker = "duplicate entry with key ";
-    let start = message.find(marker)?;
-    let mapping = message[..start].trim_end_matches(": ").trim();
-    let key = message[start + marker.len()..].trim();
-    let key = key
-        .strip_prefix('"')
-        .and_then(|k| k.strip_suffix('"'))
-        .unwrap_or(key);
-    let mapping = if mapping.is_empty() { "." } else { mapping };
-    Some((mapping.to_owned(), key.to_owned()))
 }
 
 /// A [`Node`] read straight from the parser's events (no intermediate `serde_yaml::Value`, whose
@@ -330,25 +283,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        // Most mappings have a handful of keys, compared directly; a long one (the codes) keeps
-        // a set of the keys seen.
-        const SHORT: usize = 16;
+        // Repeated keys are kept: `tree::drop_repeated_keys` reports them after the parse, so the
+        // rest of the file is still read and checked.
         let mut entries: Vec<(Node, Node)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
         while let Some(ParsedNode(key)) = map.next_key()? {
-            if entries.len() == SHORT {
-                seen.extend(entries.iter().map(|(key, _)| KeyIdentity::of(key)));
-            }
-            let repeated = if entries.len() < SHORT {
-                entries
-                    .iter()
-                    .any(|(earlier, _)| KeyIdentity::same(earlier, &key))
-            } else {
-                !seen.insert(KeyIdentity::of(&key))
-            };
-            if repeated {
-                return Err(de::Error::custom(duplicate_message(&key)));
-            }
             let ParsedNode(value) = map.next_value()?;
             entries.push((key, value));
         }
@@ -364,50 +302,6 @@ impl<'de> Visitor<'de> for NodeVisitor {
         let ParsedNode(value) = contents.newtype_variant()?;
         let tag = format!("!{}", tag.strip_prefix('!').unwrap_or(&tag));
         Ok(Node::Tagged(tag, Box::new(value)))
-    }
-}
-
-/// What makes two mapping keys the same key, as YAML values compare: kind and value (the string
-/// `"1"` and the number `1` are different keys).
-#[derive(PartialEq, Eq, Hash)]
-enum KeyIdentity {
-    Text(String),
-    Number(String),
-    Other(String),
-}
-
-impl KeyIdentity {
-    /// Whether `a` and `b` are the same key (strings, by far the most common keys, compared
-    /// without building identities).
-    fn same(a: &Node, b: &Node) -> bool {
-        match (a, b) {
-            (Node::Str(a), Node::Str(b)) => a == b,
-            (Node::Str(_), _) | (_, Node::Str(_)) => false,
-            _ => KeyIdentity::of(a) == KeyIdentity::of(b),
-        }
-    }
-
-    fn of(key: &Node) -> KeyIdentity {
-        match key {
-            Node::Str(text) => KeyIdentity::Text(text.clone()),
-            Node::UInt(number) => KeyIdentity::Number(number.to_string()),
-            Node::Int(number) => KeyIdentity::Number(number.to_string()),
-            Node::Float(number) => KeyIdentity::Number(format!("{number:?}")),
-            other => KeyIdentity::Other(format!("{other:?}")),
-        }
-    }
-}
-
-/// serde_yaml's wording for a repeated key, which [`duplicate_key`] reads back.
-fn duplicate_message(key: &Node) -> String {
-    match key {
-        Node::Null => "duplicate entry with null key".to_owned(),
-        Node::Bool(flag) => format!("duplicate entry with key `{flag}`"),
-        Node::UInt(number) => format!("duplicate entry with key {number}"),
-        Node::Int(number) => format!("duplicate entry with key {number}"),
-        Node::Float(number) => format!("duplicate entry with key {number}"),
-        Node::Str(text) => format!("duplicate entry with key {text:?}"),
-        Node::Seq(_) | Node::Map(_) | Node::Tagged(..) => "duplicate entry in YAML map".to_owned(),
     }
 }
 
@@ -989,11 +883,42 @@ statuses:
     }
 
     #[test]
-    fn reports_syntax_and_duplicates_with_positions() {
+    fn reports_syntax_errors_with_positions() {
         let error = parse("a: [1, 2\nb: 3\n").unwrap_err();
         assert!(error.position.is_some());
-        let error = parse("codes:\n  x: 1\n  y: 2\n  x: 3\n").unwrap_err();
-        assert_eq!(error.message, "duplicate key `x`");
-        assert_eq!(error.position, at(4, 3));
+    }
+
+    #[test]
+    fn repeated_keys_parse_and_are_found_at_each_repeat() {
+        let source = "codes:\n  x: 1\n  y: 2\n  x: 3\nlist:\n  - {a: 1, a: 2}\n  - b: 1\n    b: 2\n    b: 3\n";
+        let mut root = parse(source).expect("repeats do not stop the parse");
+        let repeated = crate::tree::drop_repeated_keys(&mut root);
+        let found: Vec<(String, Option<Position>)> = repeated
+            .iter()
+            .map(|repeat| (repeat.key.clone(), locate(source, &repeat.path)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("x".to_owned(), at(4, 3)),
+                ("a".to_owned(), at(6, 12)),
+                ("b".to_owned(), at(8, 5)),
+                ("b".to_owned(), at(9, 5)),
+            ]
+        );
+        // The first appearance stays; nothing else is lost.
+        let Node::Map(entries) = &root else {
+            panic!("{root:?}")
+        };
+        assert_eq!(
+            entries[0].1,
+            Node::Map(vec![
+                (Node::Str("x".into()), Node::UInt(1)),
+                (Node::Str("y".into()), Node::UInt(2))
+            ])
+        );
+        // `1` and `"1"` are different YAML keys: left for the reader, which reports them.
+        let mut root = parse("a:\n  1: x\n  \"1\": y\n").unwrap();
+        assert!(crate::tree::drop_repeated_keys(&mut root).is_empty());
     }
 }
