@@ -25,6 +25,8 @@ pub struct Argument {
     pub debug: bool,
     /// Whether some placeholder formats it with `Display`.
     pub display: bool,
+    /// The bytes of its first placeholder in [`Template::text`], braces included.
+    pub first: std::ops::Range<usize>,
 }
 
 /// A parsed template.
@@ -43,7 +45,7 @@ pub fn parse(text: &str) -> Result<Template, String> {
     let mut format = String::with_capacity(text.len());
     let mut arguments: Vec<Argument> = Vec::new();
     let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
+    while let Some((start, c)) = chars.next() {
         match c {
             '{' if chars.peek().is_some_and(|(_, next)| *next == '{') => {
                 chars.next();
@@ -60,19 +62,19 @@ pub fn parse(text: &str) -> Result<Template, String> {
             }
             '{' => {
                 let mut inner = String::new();
-                let mut closed = false;
-                for (_, c) in chars.by_ref() {
+                let mut end = None;
+                for (at, c) in chars.by_ref() {
                     if c == '}' {
-                        closed = true;
+                        end = Some(at + 1);
                         break;
                     }
                     inner.push(c);
                 }
-                if !closed {
+                let Some(end) = end else {
                     return Err(
                         "unclosed `{` in the message; write `{{` for a literal brace".to_owned(),
                     );
-                }
+                };
                 let (reference, spec) = match inner.split_once(':') {
                     Some((reference, spec)) => (reference.trim(), Some(spec)),
                     None => (inner.trim(), None),
@@ -108,6 +110,7 @@ pub fn parse(text: &str) -> Result<Template, String> {
                         name,
                         debug,
                         display: !debug,
+                        first: start..end,
                     }),
                 }
             }

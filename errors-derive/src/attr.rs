@@ -14,6 +14,8 @@ use crate::status;
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
+    /// The string literal the value was written as, when it was one (for spans inside it).
+    pub literal: Option<proc_macro2::Literal>,
 }
 
 /// What one `#[api_error(...)]` list (or several on the same item) says.
@@ -245,6 +247,7 @@ fn string(
         }) => Ok(Some(Spanned {
             value: text.value(),
             span: text.span(),
+            literal: Some(text.token()),
         })),
         other => {
             // Show the value quoted when that is likely what was meant (`retry = never`).
@@ -278,6 +281,7 @@ fn word<T>(
         Some(value) => Ok(Some(Spanned {
             value,
             span: text.span,
+            literal: None,
         })),
         None => {
             cx.error_at(
@@ -321,7 +325,11 @@ fn status_value(meta: &ParseNestedMeta, cx: &mut Context) -> syn::Result<Option<
             ..
         }) => {
             match number.base10_parse::<u64>() {
-                Ok(value) => Ok(Some(Spanned { value, span })),
+                Ok(value) => Ok(Some(Spanned {
+                    value,
+                    span,
+                    literal: None,
+                })),
                 Err(_) => {
                     cx.error(
                     number,
@@ -342,6 +350,7 @@ fn status_value(meta: &ParseNestedMeta, cx: &mut Context) -> syn::Result<Option<
                 Some(value) => Ok(Some(Spanned {
                     value: u64::from(value),
                     span,
+                    literal: None,
                 })),
                 None => {
                     let names = status::names();
@@ -400,5 +409,6 @@ pub fn doc_text(attrs: &[syn::Attribute]) -> Option<Spanned<String>> {
     (!lines.is_empty()).then(|| Spanned {
         value: lines.join(" "),
         span,
+        literal: None,
     })
 }

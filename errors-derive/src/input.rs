@@ -372,6 +372,7 @@ fn read_variant(
         None => Spanned {
             value: ident::rename(&ident.to_string(), rule).unwrap_or_default(),
             span: ident.span(),
+            literal: None,
         },
     };
     let Some(message) = attrs.message.clone() else {
@@ -393,7 +394,7 @@ fn read_variant(
             return None;
         }
     };
-    check_template(ident, &template, &fields, style, message.span, cx);
+    check_template(ident, &template, &fields, style, &message, cx);
     if attrs.rejected("status") || (attrs.status.is_none() && container.rejected("status")) {
         // The status was written but rejected: reported there, not again as missing.
         return None;
@@ -456,7 +457,7 @@ fn check_template(
     template: &Template,
     fields: &[Field],
     style: Style,
-    span: Span,
+    message: &Spanned<String>,
     cx: &mut Context,
 ) {
     let names: Vec<String> = fields
@@ -467,6 +468,7 @@ fn check_template(
         })
         .collect();
     for argument in &template.arguments {
+        let span = placeholder_span(message, argument.first.clone());
         match (&argument.field, style) {
             (FieldRef::Named(name), Style::Struct) if !names.contains(name) => {
                 cx.error_at(span, format!("the message names `{{{name}}}`, but `{ident}` has no field `{name}` (its fields: {})", names.join(", ")));
@@ -490,6 +492,35 @@ fn check_template(
             _ => {}
         }
     }
+}
+
+/// The span of the text at `range` (bytes of the message's value) inside its string literal,
+/// where the compiler can give one (`Literal::subspan` is unstable: on a stable compiler this is
+/// the whole literal); the literal's span otherwise.
+fn placeholder_span(message: &Spanned<String>, range: std::ops::Range<usize>) -> Span {
+    message
+        .literal
+        .as_ref()
+        .and_then(|literal| {
+            let offset = source_offset(&literal.to_string(), &message.value)?;
+            literal.subspan(range.start + offset..range.end + offset)
+        })
+        .unwrap_or(message.span)
+}
+
+/// Where `value` starts in `source`, a string literal's source text, when the value's bytes are
+/// the source's bytes from there (`"…"` without escapes, `r#"…"#`); `None` otherwise.
+fn source_offset(source: &str, value: &str) -> Option<usize> {
+    let raw = source.strip_prefix('r');
+    let hashes = raw.map_or(0, |rest| rest.len() - rest.trim_start_matches('#').len());
+    // `r##"` opens and `"##` closes a raw literal; `"` both opens and closes a plain one.
+    let (offset, closing) = if raw.is_some() {
+        (2 + hashes, 1 + hashes)
+    } else {
+        (1, 1)
+    };
+    let inner = source.get(offset..source.len().checked_sub(closing)?)?;
+    (inner == value).then_some(offset)
 }
 
 /// A field and the tokens it is written with (for errors about the field as a whole).
@@ -725,5 +756,23 @@ fn catalog(input: &syn::DeriveInput, container: &Attrs, codes: Vec<Code>) -> Cat
         also: Vec::new(),
         examples: Vec::new(),
         header_names: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_offset;
+
+    #[test]
+    fn a_value_is_found_in_its_literal_when_written_as_is() {
+        assert_eq!(source_offset("\"order {id}\"", "order {id}"), Some(1));
+        assert_eq!(source_offset("r\"order {id}\"", "order {id}"), Some(2));
+        assert_eq!(
+            source_offset("r##\"say \"{id}\"\"##", "say \"{id}\""),
+            Some(4)
+        );
+        // An escape makes value and source differ: no position inside.
+        assert_eq!(source_offset("\"tab\\t{id}\"", "tab\t{id}"), None);
+        assert_eq!(source_offset("\"\"", ""), Some(1));
     }
 }
