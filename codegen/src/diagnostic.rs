@@ -17,6 +17,15 @@ pub struct Position {
 }
 
 /// The rule a diagnostic enforces, with a stable code (`E0101`) for search and documentation.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::diagnostic::Rule;
+///
+/// assert_eq!(Rule::UnknownKey.code(), "E0101");
+/// assert!(Rule::ALL.contains(&Rule::Example));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Rule {
     /// The text is not valid YAML (or repeats a key).
@@ -117,6 +126,20 @@ pub struct Diagnostic {
 
 /// A sink for diagnostics: readers and rules record problems and carry on, so the user sees
 /// every problem of a catalog at once.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::diagnostic::{Diagnostics, Rule};
+/// use errcat_codegen::tree::Path;
+///
+/// // Every check records and carries on; the caller reports them all.
+/// let mut diagnostics = Diagnostics::default();
+/// let status = Path::root().value("codes").value("card_declined").value("status");
+/// diagnostics.at(Rule::Status, &status, "status 200 is not an error status", None);
+/// assert_eq!(diagnostics.len(), 1);
+/// assert_eq!(diagnostics.into_vec()[0].rule.code(), "E0301");
+/// ```
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     found: Vec<Diagnostic>,

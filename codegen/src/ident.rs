@@ -23,6 +23,16 @@ pub const RENAME_RULES: &[&str] = &[
 
 /// A variant name in the case of `rule` (one of [`RENAME_RULES`]): the default wire code of a
 /// derived enum's variant (`CardDeclined` → `card_declined` under `snake_case`).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::ident::rename;
+///
+/// assert_eq!(rename("CardDeclined", "snake_case").as_deref(), Some("card_declined"));
+/// assert_eq!(rename("CardDeclined", "SCREAMING-KEBAB-CASE").as_deref(), Some("CARD-DECLINED"));
+/// assert_eq!(rename("CardDeclined", "Title Case"), None); // not a rule
+/// ```
 pub fn rename(variant: &str, rule: &str) -> Option<String> {
     Some(match rule {
         "snake_case" => variant.to_snake_case(),
@@ -41,6 +51,15 @@ pub fn rename(variant: &str, rule: &str) -> Option<String> {
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
 /// Why a string cannot name a Rust item.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::ident::{module_name, IdentProblem};
+///
+/// assert_eq!(module_name("!!!"), Err(IdentProblem::Empty));
+/// assert!(matches!(module_name("3ds"), Err(IdentProblem::StartsWithDigit(_))));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IdentProblem {
     /// Nothing is left after case conversion (no letters or digits).
@@ -94,6 +113,16 @@ impl IdentProblem {
 /// (`RATE_LIMIT_EXCEEDED` → `RateLimitExceeded`). A name that would start with a digit (integer
 /// codes such as `21211`, codes such as `3ds_required`) starts with `digit_prefix` instead
 /// (`E21211`, `E3dsRequired` for codes).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::ident::{variant_name, IdentProblem};
+///
+/// assert_eq!(variant_name("RATE_LIMIT_EXCEEDED", "E").as_deref(), Ok("RateLimitExceeded"));
+/// assert_eq!(variant_name("21211", "E").as_deref(), Ok("E21211"));
+/// assert_eq!(variant_name("self", "E"), Err(IdentProblem::Keyword("Self".into())));
+/// ```
 pub fn variant_name(source: &str, digit_prefix: &str) -> Result<String, IdentProblem> {
     let mut name = snake_to_upper_camel(source).unwrap_or_else(|| source.to_upper_camel_case());
     if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -150,6 +179,15 @@ pub fn any_provider_variant(module: &str) -> String {
 }
 
 /// The module name for a provider: snake_case via heck (`VRP Billing` → `vrp_billing`).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::ident::module_name;
+///
+/// assert_eq!(module_name("VRP Billing").as_deref(), Ok("vrp_billing"));
+/// assert!(module_name("type").is_err()); // a keyword
+/// ```
 pub fn module_name(source: &str) -> Result<String, IdentProblem> {
     checked(source.to_snake_case())
 }

@@ -6,6 +6,27 @@ use crate::model::{Category, Fallback, FieldKind, IdentifyBy, RetryAdvice, Scala
 pub type Pattern = Vec<errcat_table::pattern::Part<String>>;
 
 /// A validated provider catalog.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// codes:
+///   card_declined: {status: 402, message: The card was declined.}
+/// ";
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// // Everything the expansion needs, resolved: names, statuses, defaults.
+/// assert_eq!(provider.nested_under.as_deref(), Some("error"));
+/// assert_eq!(provider.codes[0].ident, "CardDeclined");
+/// assert_eq!(provider.statuses[0].status, 402);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Provider {
     /// The module name.

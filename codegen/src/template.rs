@@ -41,6 +41,19 @@ pub struct Template {
 }
 
 /// Parses a template; the error says what is wrong and what to write instead.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::template::{parse, FieldRef};
+///
+/// let template = parse("order {id} not found ({0:?})").unwrap();
+/// assert_eq!(template.format, "order {__id} not found ({__0:?})");
+/// let fields: Vec<&FieldRef> = template.arguments.iter().map(|argument| &argument.field).collect();
+/// assert_eq!(fields, [&FieldRef::Named("id".into()), &FieldRef::Index(0)]);
+/// assert_eq!(&template.text[template.arguments[0].first.clone()], "{id}");
+/// assert!(parse("unclosed {id").is_err());
+/// ```
 pub fn parse(text: &str) -> Result<Template, String> {
     let mut format = String::with_capacity(text.len());
     let mut arguments: Vec<Argument> = Vec::new();

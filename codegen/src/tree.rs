@@ -8,6 +8,15 @@ use std::fmt;
 use std::sync::Arc;
 
 /// One node of a parsed document.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::Node;
+///
+/// assert_eq!(Node::UInt(400).key_text().as_deref(), Some("400"));
+/// assert_eq!(Node::Seq(Vec::new()).kind(), "a list");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Node {
     /// `~`, `null` or an empty value.
@@ -77,6 +86,17 @@ pub enum Step {
 ///
 /// Every value the reader takes from a catalog keeps its path for diagnostics, so paths share
 /// their parents: extending one allocates one link, not a copy of every step.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::Path;
+///
+/// let path = Path::root().value("codes").value("card_declined").value("status");
+/// assert_eq!(path.to_string(), "codes.card_declined.status");
+/// assert_eq!(path.to_key().to_string(), "codes.card_declined.status"); // the key `status:` itself
+/// assert_eq!(path.parent().unwrap().to_string(), "codes.card_declined");
+/// ```
 #[derive(Clone, Default)]
 pub struct Path(Option<Arc<Link>>);
 

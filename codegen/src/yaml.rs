@@ -29,6 +29,24 @@ pub struct SyntaxError {
 const MAX_FLOW_DEPTH: usize = 128;
 
 /// Parses catalog text.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::{Node, Path};
+/// use errcat_codegen::yaml;
+///
+/// let source = "name: Acme Pay\ncodes:\n  card_declined: {status: 402}\n";
+/// let root = yaml::parse(source).unwrap();
+/// let Node::Map(entries) = &root else { unreachable!() };
+/// assert_eq!(entries[0], (Node::Str("name".into()), Node::Str("Acme Pay".into())));
+///
+/// // Where a node is, for diagnostics.
+/// let status = Path::root().value("codes").value("card_declined").value("status");
+/// let at = yaml::locate(source, &status).unwrap();
+/// assert_eq!((at.line, at.column), (3, 27)); // the value `402`
+/// assert!(yaml::parse("a: [1, 2\n").is_err());
+/// ```
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
     check_flow_depth(source)?;
     match serde_yaml::from_str::<ParsedNode>(source) {
