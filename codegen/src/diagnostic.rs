@@ -335,6 +335,15 @@ fn abbreviated(message: String) -> String {
 /// name, and a candidate whose length differs from the word's by more than the distance allowed
 /// is skipped without computing the distance, so the work is at most `LONGEST_TYPO²` per
 /// candidate (a 100,000-character name is answered at once, not with a 10¹⁰-cell table).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::diagnostic::did_you_mean;
+///
+/// assert_eq!(did_you_mean("mesage", &["message", "status"]), Some("message"));
+/// assert_eq!(did_you_mean("zzz", &["message", "status"]), None);
+/// ```
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let length = word.chars().count();
     if length > LONGEST_TYPO {

@@ -159,6 +159,15 @@ fn snake_to_upper_camel(source: &str) -> Option<String> {
 }
 
 /// A variant name written explicitly in a catalog (`rust_name`): used as is, checked.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::ident::explicit_variant_name;
+///
+/// assert_eq!(explicit_variant_name("ThreeDSecureRequired").as_deref(), Ok("ThreeDSecureRequired"));
+/// assert!(explicit_variant_name("three ds").is_err());
+/// ```
 pub fn explicit_variant_name(name: &str) -> Result<String, IdentProblem> {
     if name == UNKNOWN_VARIANT {
         return Err(IdentProblem::Reserved(name.to_owned()));
@@ -174,6 +183,12 @@ pub fn explicit_variant_name(name: &str) -> Result<String, IdentProblem> {
 /// The variant of `AnyProviderError` for a provider's module: UpperCamelCase via heck
 /// (`vrp_billing` → `VrpBilling`). Two modules can give one variant (`a1`, `a_1`), which the
 /// build refuses.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(errcat_codegen::ident::any_provider_variant("vrp_billing"), "VrpBilling");
+/// ```
 pub fn any_provider_variant(module: &str) -> String {
     module.to_upper_camel_case()
 }

@@ -111,6 +111,30 @@ pub struct Field {
 }
 
 /// A row of the status table.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// assert_eq!((provider.statuses[0].status, provider.statuses[0].meaning.as_str()), (402, "Payment Required"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Status {
     /// The status.
@@ -126,6 +150,30 @@ pub struct Status {
 }
 
 /// An error type.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// assert_eq!((provider.types[0].wire.as_str(), provider.types[0].ident.as_str()), ("card_error", "CardError"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Type {
     /// The wire string.
@@ -145,6 +193,34 @@ pub struct Type {
 }
 
 /// A documented error with everything resolved.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// let code = &provider.codes[0];
+/// // The type's status and category, resolved onto the code.
+/// assert_eq!(code.status(), Some(402));
+/// assert_eq!(code.category, Some(errcat_codegen::model::Category::BusinessRule));
+/// assert_eq!(code.type_index, Some(0));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
     /// The wire string (identify_by: message — the message text; an integer code — its decimal
@@ -189,6 +265,32 @@ impl Code {
 }
 
 /// A documented example.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay")
+///     .expect("a valid catalog");
+/// let example = &provider.examples[0];
+/// assert_eq!(example.status, 402); // the code's status, where the example states none
+/// assert_eq!(example.code.map(|index| provider.codes[index].wire.as_str()), Some("card_declined"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Example {
     /// Index into [`Provider::codes`] of the code it decodes to (`None`: an unknown code).

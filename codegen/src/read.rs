@@ -14,6 +14,38 @@ use crate::tree::{Node, Path};
 /// Reads a catalog document. `default_provider` is the module name when the catalog has no
 /// `provider` key (the file stem). Returns `None` only when the document is not a mapping at
 /// all; everything else is recorded in `diagnostics`.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// use errcat_codegen::diagnostic::Diagnostics;
+/// use errcat_codegen::{read, validate, yaml};
+///
+/// // The stages `load_catalog` runs: parse, read into the model, check and resolve.
+/// let root = yaml::parse(CATALOG).unwrap();
+/// let mut diagnostics = Diagnostics::default();
+/// let catalog = read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// assert_eq!(catalog.codes[0].key.value, "card_declined");
+/// let provider = validate::check(&catalog, &mut diagnostics).unwrap();
+/// assert!(diagnostics.is_empty());
+/// assert_eq!(provider.codes[0].ident, "CardDeclined");
+/// ```
 pub fn catalog(
     root: &Node,
     default_provider: &str,

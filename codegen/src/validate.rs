@@ -20,6 +20,37 @@ use crate::plan;
 mod examples;
 
 /// Checks `catalog` and resolves it. Returns `None` when any problem was recorded.
+///
+/// # Example
+///
+/// ```
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// envelope:
+///   nested_under: error
+///   keys: {code: code, message: message, type: type}
+/// statuses:
+///   402: {meaning: Payment Required}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// ";
+/// use errcat_codegen::diagnostic::{Diagnostics, Rule};
+/// use errcat_codegen::{read, validate, yaml};
+///
+/// // A code naming a type the catalog does not define: read fine, refused by the rules.
+/// let broken = CATALOG.replace("type: card_error\n    message", "type: card_eror\n    message");
+/// let root = yaml::parse(&broken).unwrap();
+/// let mut diagnostics = Diagnostics::default();
+/// let catalog = read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// assert!(validate::check(&catalog, &mut diagnostics).is_none());
+/// assert!(diagnostics.into_vec().iter().any(|found| found.rule == Rule::UnknownType));
+/// ```
 pub fn check(catalog: &Catalog, diagnostics: &mut Diagnostics) -> Option<plan::Provider> {
     let module = check_module_name(catalog, diagnostics);
     let keys = check_envelope(catalog, diagnostics);

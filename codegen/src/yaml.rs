@@ -341,6 +341,21 @@ const LOCATE_FALLBACKS: usize = 32;
 /// an index of every node's position built in one pass over the text (`PositionIndex`), and
 /// only the paths the index cannot answer (keys that serde_yaml reads as another text, such as
 /// `0x10`, and nodes under an alias) are located one by one, at most `LOCATE_FALLBACKS` (32) of them.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::Path;
+/// use errcat_codegen::yaml;
+///
+/// let source = "name: Acme\ncodes:\n  x: {status: 402}\n";
+/// let name = Path::root().value("name");
+/// let status = Path::root().value("codes").value("x").value("status");
+/// let missing = Path::root().value("nowhere");
+/// let found = yaml::locate_all(source, &[&name, &status, &missing]);
+/// let lines: Vec<Option<usize>> = found.iter().map(|at| at.map(|at| at.line)).collect();
+/// assert_eq!(lines, [Some(1), Some(3), None]);
+/// ```
 pub fn locate_all(source: &str, paths: &[&Path]) -> Vec<Option<Position>> {
     if paths.len() <= LOCATE_ONE_BY_ONE {
         return paths.iter().map(|path| locate(source, path)).collect();

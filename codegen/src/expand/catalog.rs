@@ -108,6 +108,18 @@ impl<'a> DocExample<'a> {
 
 /// The `pub mod` items that include each provider's file. The paths are relative, so they
 /// resolve next to the index file wherever the output directory is.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::{emit, expand};
+///
+/// let modules = [("acme_pay".to_owned(), None)];
+/// let index = emit::format_file(expand::module_index(&modules), "the catalog directory").unwrap();
+/// assert!(index.contains("pub mod acme_pay"));
+/// assert!(index.contains("include!(\"acme_pay.rs\")"));
+/// assert!(index.contains("pub enum AnyProviderError"));
+/// ```
 pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
     let items = modules.iter().map(|(module, description)| {
         let ident = ident(module);
