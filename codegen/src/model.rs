@@ -6,6 +6,50 @@
 use crate::tree::Path;
 
 /// Where a model node came from.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::Origin;
+///
+/// // Each value keeps where it was written, for diagnostics.
+/// let Origin::Yaml(path) = &catalog.codes[0].key.origin else { unreachable!() };
+/// assert_eq!(path.to_string(), "codes.card_declined");
+/// ```
 #[derive(Clone, Debug, Default)]
 pub enum Origin {
     /// A node of a catalog file, by its path from the document root.
@@ -50,6 +94,47 @@ impl Origin {
 }
 
 /// A value and where it came from.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// let message = &catalog.codes[0].message;
+/// assert_eq!(message.value, "The card was declined.");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Located<T> {
     /// The value.
@@ -66,6 +151,48 @@ impl<T> Located<T> {
 }
 
 /// The front end a model comes from; the rules differ only where Rust already decides.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::FrontEnd;
+///
+/// assert_eq!(catalog.front_end, FrontEnd::Yaml);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrontEnd {
     /// A YAML catalog: Rust names are derived from wire strings and must be checked.
@@ -77,6 +204,50 @@ pub enum FrontEnd {
 /// A way to tell a body's error apart after the first (`identify_by: [code, message, type,
 /// status]`), tried in the order the catalog lists them when the body has no code (or, for
 /// providers identified by message, no listed text).
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::Fallback;
+///
+/// // `identify_by: [code, status]`: a body without a code is told apart by its status.
+/// let fallbacks: Vec<Fallback> = catalog.fallbacks.iter().map(|fallback| fallback.value).collect();
+/// assert_eq!(fallbacks, [Fallback::Status]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fallback {
     /// The message text matches a code's `pattern`.
@@ -99,6 +270,48 @@ impl Fallback {
 }
 
 /// How a provider's body names its error.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::IdentifyBy;
+///
+/// assert_eq!(catalog.identify_by, IdentifyBy::Code);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IdentifyBy {
     /// By a code key.
@@ -290,6 +503,50 @@ pub const CODE_FACT_KEYS: &[&str] = &[
 ];
 
 /// One catalog file, as written.
+///
+/// # Example
+///
+/// ```
+/// // One catalog file, as written: read from YAML, not yet checked.
+/// const CATALOG: &str = "\
+/// name: Acme Pay
+/// identify_by: [code, status]
+/// header_names:
+///   request_id: Acme-Request-Id
+/// also:
+///   - oauth
+/// envelope:
+///   nested_under: error
+///   keys:
+///     code: code
+///     message: [message, Message]
+///     type: type
+///   fields:
+///     doc_url:
+///       kind: url
+/// statuses:
+///   402: {meaning: Payment Required}
+///   503: {meaning: Unavailable, code: unavailable}
+/// types:
+///   card_error: {status: 402, category: business_rule}
+/// codes:
+///   card_declined:
+///     type: card_error
+///     message: The card was declined.
+///     examples:
+///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+///   unavailable:
+///     status: 503
+///     message: Try again later.
+/// ";
+/// let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// assert_eq!(catalog.provider.value, "acme_pay"); // the file stem, as no `provider:` is given
+/// assert_eq!(catalog.name.as_ref().map(|name| name.value.as_str()), Some("Acme Pay"));
+/// assert_eq!(catalog.codes.len(), 2);
+/// assert!(diagnostics.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
     /// Which front end built the model.
@@ -324,6 +581,47 @@ pub struct Catalog {
 
 /// A further body shape of a provider (`also:`): a name and an envelope (`nested_under` or
 /// `list_under`, and `keys`); `oauth` is the built-in RFC 6749 token-endpoint shape.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// // `also: [oauth]`: the built-in RFC 6749 token-endpoint shape.
+/// assert_eq!(catalog.also[0].name.value, "oauth");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shape {
     /// The shape's name (codes name the shape they are built in with `shape:`).
@@ -346,6 +644,47 @@ pub const HEADER_NAME_KEYS: &[&str] = &[
 
 /// The headers a provider uses for what `errcat::HeaderInfo` holds (`header_names:`); each list
 /// is tried in order, before the generic names.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// let names: Vec<&str> = catalog.header_names.request_id.iter().map(|name| name.value.as_str()).collect();
+/// assert_eq!(names, ["Acme-Request-Id"]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct HeaderNames {
     /// Request-id headers.
@@ -389,6 +728,47 @@ impl HeaderNames {
 }
 
 /// The body shape.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// assert_eq!(catalog.envelope.nested_under.as_ref().map(|key| key.value.as_str()), Some("error"));
+/// assert_eq!(catalog.envelope.keys.len(), 3);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Envelope {
     /// The key the error object is nested under, if any.
@@ -407,6 +787,48 @@ pub struct Envelope {
 }
 
 /// The kind of value a declared field holds (`envelope.fields.<key>.kind`).
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::FieldKind;
+///
+/// assert_eq!(catalog.envelope.fields[0].kind, FieldKind::Url);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
     /// A JSON string.
@@ -456,6 +878,16 @@ impl FieldKind {
 }
 
 /// A JSON scalar a marker key holds in an error body sent with a 2xx status (`error_when`).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::model::Scalar;
+///
+/// // `error_when: {ok: false}` reads as the key `ok` with this value.
+/// let marker = Scalar::Bool(false);
+/// assert_ne!(marker, Scalar::Null);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scalar {
     /// `null`
@@ -470,6 +902,49 @@ pub enum Scalar {
 
 /// A further key of the body with a typed accessor (`envelope.fields`): it stays among the extra
 /// keys (so it round-trips as any other key), and the generated `Error` reads and sets it.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::FieldKind;
+///
+/// let field = &catalog.envelope.fields[0];
+/// assert_eq!((field.key.value.as_str(), field.kind), ("doc_url", FieldKind::Url));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeclaredField {
     /// The wire key.
@@ -485,6 +960,51 @@ pub struct DeclaredField {
 }
 
 /// One key of the envelope.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::Slot;
+///
+/// let message = &catalog.envelope.keys[1];
+/// assert_eq!(message.slot.value, Slot::Message);
+/// let names: Vec<&str> = message.names.iter().map(|name| name.value.as_str()).collect();
+/// assert_eq!(names, ["message", "Message"]); // the first is the one rendered
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EnvelopeKey {
     /// The slot it fills.
@@ -494,6 +1014,48 @@ pub struct EnvelopeKey {
 }
 
 /// One row of the status table.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// let row = &catalog.statuses[1];
+/// assert_eq!((row.status.value, row.meaning.as_str()), (503, "Unavailable"));
+/// assert_eq!(row.code.as_ref().map(|code| code.value.as_str()), Some("unavailable"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatusRow {
     /// The status, as written.
@@ -509,6 +1071,50 @@ pub struct StatusRow {
 }
 
 /// A provider error type.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// use errcat_codegen::model::Category;
+///
+/// let card_error = &catalog.types[0];
+/// assert_eq!(card_error.wire.value, "card_error");
+/// assert_eq!(card_error.category, Some(Category::BusinessRule));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorType {
     /// The wire string.
@@ -528,6 +1134,49 @@ pub struct ErrorType {
 }
 
 /// A documented error.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// let declined = &catalog.codes[0];
+/// assert_eq!(declined.key.value, "card_declined");
+/// assert_eq!(declined.error_type.as_ref().map(|name| name.value.as_str()), Some("card_error"));
+/// assert_eq!(declined.examples.len(), 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
     /// The catalog key: the wire code, or (identify_by: message) a name.
@@ -566,6 +1215,48 @@ pub struct Code {
 }
 
 /// A documented example response.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
+/// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
+/// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
+/// let example = &catalog.codes[0].examples[0];
+/// assert!(example.status.is_none()); // the code's status, once resolved
+/// assert!(example.body.value.contains("card_declined")); // the body as JSON text
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Example {
     /// The catalog key of the code it must decode to (`None`: an unknown code).
