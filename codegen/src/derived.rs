@@ -16,6 +16,38 @@ use crate::plan::Provider;
 use crate::template::{FieldRef, Template};
 
 /// The derive input: an enum, or a struct that is a single error kind.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::derived::{expand, DerivedType, Kind, Style, Variant};
+/// use errcat_codegen::template;
+///
+/// // The plan of the derive's catalog (here read from YAML; the derive builds it from attributes).
+/// let catalog = b"name: Shop\nenvelope:\n  keys: {code: code, message: message}\nstatuses:\n  404: {meaning: Not Found}\ncodes:\n  order_not_found: {status: 404, message: order not found}\n";
+/// let provider = errcat_codegen::load_catalog("shop.yaml", catalog, "shop").unwrap();
+/// // `enum ShopError { OrderNotFound }`, as the derive reads it.
+/// let derived = DerivedType {
+///     ident: syn::parse_quote!(ShopError),
+///     generics: syn::Generics::default(),
+///     is_struct: false,
+///     variants: vec![Variant {
+///         ident: syn::parse_quote!(OrderNotFound),
+///         style: Style::Unit,
+///         fields: Vec::new(),
+///         kind: Kind::Code {
+///             index: 0,
+///             template: template::parse("order not found").unwrap(),
+///             error_type: None,
+///         },
+///     }],
+///     other_status: 500,
+///     other_retry: None,
+/// };
+/// let impls = expand(&derived, &provider).to_string();
+/// assert!(impls.contains("ApiError for ShopError"));
+/// assert!(impls.contains("Display for ShopError"));
+/// ```
 pub struct DerivedType {
     /// The type's name.
     pub ident: Ident,
@@ -32,6 +64,8 @@ pub struct DerivedType {
 }
 
 /// The shape of a variant's fields.
+///
+/// The example of [`DerivedType`] builds one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// `V`
@@ -43,6 +77,8 @@ pub enum Style {
 }
 
 /// What a field is for.
+///
+/// The example of [`Field`] builds a data field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// Wire data: serialized as a key of the error object.
@@ -60,6 +96,14 @@ pub enum Role {
 
 /// What a data field also gives `ApiError` (`#[api_error(retry_after)]`,
 /// `#[api_error(request_id)]`).
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::derived::Marker;
+///
+/// assert_eq!(Marker::RequestId.word(), "request_id");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Marker {
     /// `ApiError::retry_after` (and so the `Retry-After` header): seconds or a `Duration`.
@@ -79,6 +123,23 @@ impl Marker {
 }
 
 /// One field.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::derived::{Field, Marker, Role};
+///
+/// // `RateLimited(#[api_error(retry_after)] u64)`: on the wire as `"retry_after"`.
+/// let field = Field {
+///     member: syn::Member::Unnamed(0.into()),
+///     ty: syn::parse_quote!(u64),
+///     role: Role::Data,
+///     rename: None,
+///     marker: Some(Marker::RetryAfter),
+/// };
+/// assert_eq!(field.key(), "retry_after");
+/// assert_eq!(Field { rename: Some("retryAfter".into()), ..field }.key(), "retryAfter");
+/// ```
 pub struct Field {
     /// Its name or index.
     pub member: syn::Member,
@@ -113,6 +174,8 @@ impl Field {
 }
 
 /// What a variant is.
+///
+/// The example of [`DerivedType`] builds one.
 pub enum Kind {
     /// A documented error: `index` into the plan's codes; its message template.
     Code {
@@ -130,6 +193,8 @@ pub enum Kind {
 }
 
 /// One variant.
+///
+/// The example of [`DerivedType`] builds one.
 pub struct Variant {
     /// Its name (for a struct, the struct's).
     pub ident: Ident,
@@ -314,6 +379,8 @@ impl DerivedType {
 }
 
 /// The impls of `#[derive(ApiError)]` for a valid input.
+///
+/// The example of [`DerivedType`] expands one.
 pub fn expand(derived: &DerivedType, provider: &Provider) -> TokenStream {
     let infos = provider.codes.iter().map(code_info);
     let count = Literal::usize_unsuffixed(provider.codes.len());
@@ -960,6 +1027,19 @@ fn from_impls(derived: &DerivedType) -> TokenStream {
 /// Minimal impls emitted next to compile errors, so that code using the type reports only the
 /// derive's own errors, not follow-on ones about missing traits. They never run: the crate does
 /// not compile while the errors stand. `from_types` are the types of `#[from]` fields.
+///
+/// # Example
+///
+/// ```
+/// let tokens = errcat_codegen::derived::fallback(
+///     &syn::parse_quote!(ShopError),
+///     &syn::Generics::default(),
+///     &[],
+/// )
+/// .to_string();
+/// // Impls that keep uses of the type from adding errors of their own.
+/// assert!(tokens.contains("ApiError for ShopError"));
+/// ```
 pub fn fallback(ident: &Ident, generics: &syn::Generics, from_types: &[syn::Type]) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let failed = "#[derive(ApiError)] failed; see the errors above";

@@ -8,6 +8,14 @@ use crate::tree::Path;
 use crate::yaml;
 
 /// A 1-based line and column in a catalog file.
+///
+/// # Example
+///
+/// ```
+/// let located = errcat_codegen::load_catalog("x.yaml", b"name: [", "x").unwrap_err();
+/// let at = located[0].position.unwrap();
+/// assert!(at.line >= 1 && at.column >= 1); // 1-based
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     /// 1-based line.
@@ -112,6 +120,19 @@ impl Rule {
 }
 
 /// One problem, with where it is and what to do about it.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::diagnostic::{Diagnostics, Rule};
+/// use errcat_codegen::model::Origin;
+///
+/// let mut diagnostics = Diagnostics::default();
+/// diagnostics.error(Rule::EmptyText, &Origin::Unknown, "the message is empty");
+/// let found = diagnostics.into_vec();
+/// assert_eq!((found[0].rule, found[0].message.as_str()), (Rule::EmptyText, "the message is empty"));
+/// assert_eq!(found[0].help, None);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The rule it enforces.

@@ -6,6 +6,15 @@
 //! variables implicitly).
 
 /// What a placeholder refers to.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::template::{parse, FieldRef};
+///
+/// assert_eq!(parse("{0}").unwrap().arguments[0].field, FieldRef::Index(0));
+/// assert_eq!(parse("{id}").unwrap().arguments[0].field, FieldRef::Named("id".into()));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FieldRef {
     /// A named field (`{id}`).
@@ -15,6 +24,15 @@ pub enum FieldRef {
 }
 
 /// One field a template uses, with how it is formatted.
+///
+/// # Example
+///
+/// ```
+/// let template = errcat_codegen::template::parse("{reason:?} ({reason})").unwrap();
+/// let reason = &template.arguments[0];
+/// assert!(reason.debug && reason.display); // formatted both ways
+/// assert_eq!(reason.name, "__reason");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Argument {
     /// The field.
@@ -30,6 +48,15 @@ pub struct Argument {
 }
 
 /// A parsed template.
+///
+/// # Example
+///
+/// ```
+/// let template = errcat_codegen::template::parse("{amount:>8.2} for {0}").unwrap();
+/// assert_eq!(template.text, "{amount:>8.2} for {0}");
+/// assert_eq!(template.format, "{__amount:>8.2} for {__0}"); // every field passed by name
+/// assert_eq!(template.arguments.len(), 2);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Template {
     /// The original text.

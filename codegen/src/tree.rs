@@ -69,6 +69,15 @@ impl Node {
 }
 
 /// One step of a [`Path`].
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::{Path, Step};
+///
+/// let path = Path::root().value("codes").index(0);
+/// assert_eq!(path.steps(), [Step::Value("codes".into()), Step::Index(0)]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
     /// The value under this key of a mapping.
@@ -239,6 +248,21 @@ pub struct RepeatedKey {
 /// Drops every repeat of a key from every mapping of `root`, keeping the first appearance, and
 /// says where each repeat was. YAML forbids repeated keys; reporting them this way, rather than
 /// failing the parse, lets the rest of the file be read and checked in the same run.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::{tree, yaml};
+///
+/// let source = "name: A\nname: B\n";
+/// let mut root = yaml::parse(source).unwrap();
+/// let repeats = tree::drop_repeated_keys(&mut root);
+/// assert_eq!(repeats[0].key, "name");
+/// let at = yaml::locate(source, &repeats[0].path).unwrap();
+/// assert_eq!((at.line, at.column), (2, 1)); // the repeat, not the first
+/// // The first value stays.
+/// assert_eq!(root, tree::Node::Map(vec![(tree::Node::Str("name".into()), tree::Node::Str("A".into()))]));
+/// ```
 pub fn drop_repeated_keys(root: &mut Node) -> Vec<RepeatedKey> {
     let mut found = Vec::new();
     drop_repeats_in(root, &Path::root(), &mut found);

@@ -16,6 +16,14 @@ use crate::tree::{Node, Path, Step};
 pub use crate::diagnostic::Position;
 
 /// The text is not valid YAML (or repeats a key in a mapping).
+///
+/// # Example
+///
+/// ```
+/// let error = errcat_codegen::yaml::parse("codes: [a, b\n").unwrap_err();
+/// assert!(error.position.is_some());
+/// assert!(!error.message.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Where the parser stopped, when it knows.
@@ -324,6 +332,17 @@ impl<'de> Visitor<'de> for NodeVisitor {
 }
 
 /// The position of the node at `path`, if the path exists in `source`.
+///
+/// # Example
+///
+/// ```
+/// use errcat_codegen::tree::Path;
+///
+/// let source = "codes:\n  card_declined:\n    status: 402\n";
+/// let key = Path::root().value("codes").key("card_declined");
+/// let at = errcat_codegen::yaml::locate(source, &key).unwrap();
+/// assert_eq!((at.line, at.column), (2, 3));
+/// ```
 pub fn locate(source: &str, path: &Path) -> Option<Position> {
     locate_occurrence(source, path, 1)
 }

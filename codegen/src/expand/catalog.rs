@@ -16,6 +16,46 @@ use crate::wire_table;
 
 /// The items of one provider module: the parts that grow with the catalog as text (see
 /// the private `text` module), the rest as tokens.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
+/// let file = errcat_codegen::emit::format_file(errcat_codegen::expand::provider(&provider), "acme_pay.yaml").unwrap();
+/// assert!(file.contains("pub enum Code"));
+/// assert!(file.contains("pub struct Error"));
+/// ```
 pub fn provider(provider: &Provider) -> Source {
     provider_items(provider, None)
 }
@@ -24,6 +64,48 @@ pub fn provider(provider: &Provider) -> Source {
 /// `parent::<provider>` (`parent` a Rust path such as `my_crate` or `my_crate::errors`), which
 /// `cargo test` runs as doctests. The examples are errcat's code; the catalog contributes only
 /// string literals (a code's wire string) and names errcat derived.
+///
+/// # Example
+///
+/// ```
+/// # const CATALOG: &str = "\
+/// # name: Acme Pay
+/// # identify_by: [code, status]
+/// # header_names:
+/// #   request_id: Acme-Request-Id
+/// # also:
+/// #   - oauth
+/// # envelope:
+/// #   nested_under: error
+/// #   keys:
+/// #     code: code
+/// #     message: [message, Message]
+/// #     type: type
+/// #   fields:
+/// #     doc_url:
+/// #       kind: url
+/// # statuses:
+/// #   402: {meaning: Payment Required}
+/// #   503: {meaning: Unavailable, code: unavailable}
+/// # types:
+/// #   card_error: {status: 402, category: business_rule}
+/// # codes:
+/// #   card_declined:
+/// #     type: card_error
+/// #     message: The card was declined.
+/// #     examples:
+/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
+/// #   unavailable:
+/// #     status: 503
+/// #     message: Try again later.
+/// # ";
+/// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
+/// use errcat_codegen::{emit, expand};
+///
+/// let items = expand::provider_with_doc_examples(&provider, "my_crate");
+/// let file = emit::format_file(items, "acme_pay.yaml").unwrap();
+/// assert!(file.contains("/// use my_crate::acme_pay::Code;"));
+/// ```
 pub fn provider_with_doc_examples(provider: &Provider, parent: &str) -> Source {
     provider_items(provider, Some(parent))
 }
