@@ -21,6 +21,15 @@ use errcat_codegen::model::{Category, IdentifyBy, RetryAdvice, Slot};
 use errcat_codegen::plan::{Code, Example, Provider, Status, Type};
 
 /// Whether a change breaks code written against the old catalog.
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::Severity;
+///
+/// assert!(Severity::Breaking > Severity::Compatible); // sorts the worst last
+/// assert_eq!(Severity::Breaking.to_string(), "breaking");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Users' code keeps compiling and behaving the same.
@@ -46,6 +55,24 @@ impl fmt::Display for Severity {
 }
 
 /// One change.
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::{compare, CodeText, Kind, Severity};
+/// use errcat_codegen::load_catalog;
+///
+/// let old = "name: Shop\nenvelope:\n  keys: {code: code, message: message}\nstatuses:\n  404: {meaning: Not Found}\ncodes:\n  order_not_found: {status: 404, message: order not found}\n";
+/// let new = old.replace("message: order not found", "message: no such order");
+/// let changes = compare(
+///     &load_catalog("old.yaml", old.as_bytes(), "shop").unwrap(),
+///     &load_catalog("new.yaml", new.as_bytes(), "shop").unwrap(),
+/// );
+/// assert_eq!(changes.len(), 1);
+/// assert_eq!(changes[0].severity, Severity::Compatible); // a text people read
+/// assert!(matches!(&changes[0].kind, Kind::CodeTextChanged { field: CodeText::Message, .. }));
+/// assert_eq!(changes[0].to_string(), "compatible: code `order_not_found` message changed");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     /// How it affects users (follows from [`Change::kind`], see [`Kind::severity`]).
@@ -78,6 +105,18 @@ impl fmt::Display for Change {
 /// (`errcat::Category::as_str`, `errcat::RetryAdvice::as_str`), and whether the catalog states it
 /// (for a code: itself, its type or its status row) or the generated code derives it from a
 /// status at run time (`for_status`).
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::Advice;
+/// use errcat_codegen::model::Category;
+///
+/// // Stated in the catalog, or derived from the status at run time.
+/// assert_eq!(Advice::category(Some(Category::Conflict), 409).derived_from, None);
+/// let derived = Advice::category(None, 404);
+/// assert_eq!((derived.word, derived.derived_from), ("not_found", Some(404)));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Advice {
     /// The runtime word (`validation`, `unknown`, `never`, `retry_after`, ...).
@@ -187,6 +226,12 @@ fn derived_retry(status: u16) -> &'static str {
 }
 
 /// A text of a code that only people read.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(errcat_cli::diff::CodeText::UserMessage.as_str(), "user_message");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CodeText {
     /// `message` (with `identify_by: code`; with `identify_by: message` it is the wire string).
@@ -212,6 +257,15 @@ impl CodeText {
 }
 
 /// A list of the catalog whose order the generated code keeps.
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::{Change, Kind, Section, Severity};
+///
+/// let reordered = Change::new(Kind::Reordered { section: Section::Codes });
+/// assert_eq!(reordered.severity, Severity::Compatible);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
     /// `envelope.keys` (`ENVELOPE`, the order slots are rendered in).
@@ -231,6 +285,17 @@ pub enum Section {
 
 /// What changed, for programs. Codes and types are named by their wire string (for a code or
 /// type whose wire string changed, by its Rust variant name).
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::{Change, Kind, Severity};
+///
+/// let added = Change::new(Kind::CodeAdded { wire: "gone".into(), ident: "Gone".into() });
+/// assert_eq!(added.severity, Severity::Compatible);
+/// let removed = Change::new(Kind::CodeRemoved { wire: "gone".into(), ident: "Gone".into() });
+/// assert_eq!(removed.severity, Severity::Breaking);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
     // --- The provider ---
@@ -782,6 +847,21 @@ fn example(code: &Option<String>, description: &Option<String>, status: u16) -> 
 }
 
 /// Whether any change is breaking.
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::{compare, CodeText, Kind, Severity};
+/// use errcat_codegen::load_catalog;
+///
+/// let old = "name: Shop\nenvelope:\n  keys: {code: code, message: message}\nstatuses:\n  404: {meaning: Not Found}\ncodes:\n  order_not_found: {status: 404, message: order not found}\n";
+/// let new = old.replace("message: order not found", "message: no such order");
+/// let changes = compare(
+///     &load_catalog("old.yaml", old.as_bytes(), "shop").unwrap(),
+///     &load_catalog("new.yaml", new.as_bytes(), "shop").unwrap(),
+/// );
+/// assert!(!errcat_cli::diff::is_breaking(&changes));
+/// ```
 pub fn is_breaking(changes: &[Change]) -> bool {
     changes
         .iter()
@@ -791,6 +871,22 @@ pub fn is_breaking(changes: &[Change]) -> bool {
 /// The changes for people: one line per change, breaking ones first (each group in the order of
 /// `changes`), then a summary line (`3 changes: 1 breaking, 2 compatible`); `no changes` when
 /// there are none. Every line ends with `\n`.
+///
+/// # Example
+///
+/// ```
+/// use errcat_cli::diff::{compare, CodeText, Kind, Severity};
+/// use errcat_codegen::load_catalog;
+///
+/// let old = "name: Shop\nenvelope:\n  keys: {code: code, message: message}\nstatuses:\n  404: {meaning: Not Found}\ncodes:\n  order_not_found: {status: 404, message: order not found}\n";
+/// let new = old.replace("message: order not found", "message: no such order");
+/// let changes = compare(
+///     &load_catalog("old.yaml", old.as_bytes(), "shop").unwrap(),
+///     &load_catalog("new.yaml", new.as_bytes(), "shop").unwrap(),
+/// );
+/// let text = errcat_cli::diff::report(&changes);
+/// assert!(text.contains("compatible: code `order_not_found`"));
+/// ```
 pub fn report(changes: &[Change]) -> String {
     if changes.is_empty() {
         return "no changes\n".to_owned();

@@ -236,6 +236,8 @@ impl fmt::Display for Path {
 }
 
 /// A key that a mapping repeats, dropped by [`drop_repeated_keys`].
+///
+/// The example of [`drop_repeated_keys`] reads one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RepeatedKey {
     /// Where the repeat is: [`Step::KeyAgain`] of its text and appearance (or, for a key that is

@@ -25,6 +25,20 @@ pub const MAX_NAMES_PER_KEY: usize = 1 << u8::BITS;
 pub const EMPTY_SLOT: u32 = u32::MAX;
 
 /// The computed parts of a table; the names themselves are the caller's, in their order.
+///
+/// # Example
+///
+/// ```
+/// let names = ["card_declined", "expired_card", "processing_error"];
+/// let table = errcat_table::build(&names);
+/// // Every name lands on its own slot; the slot holds the name's index.
+/// for (index, name) in names.iter().enumerate() {
+///     let hash = errcat_table::hash(name.as_bytes(), table.seed);
+///     let bucket = errcat_table::bucket(hash, table.displacements.len());
+///     let slot = errcat_table::slot(hash, table.displacements[bucket], table.slots.len());
+///     assert_eq!(table.slots[slot], index as u32);
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WireTableParts {
     /// The hash seed that makes every name land apart.

@@ -4,6 +4,18 @@
 //! them ([`captures`]) and fills them ([`fill`]), so both sides read a pattern the same way.
 
 /// One part of a parsed pattern: literal text, or a named value.
+///
+/// # Example
+///
+/// ```
+/// use errcat_table::pattern::{captures, fill, parse, Part};
+///
+/// let parts = parse("API rate limit exceeded for {ip}.").unwrap();
+/// assert_eq!(parts[1], Part::Value("ip".to_owned()));
+/// assert_eq!(captures(&parts, "API rate limit exceeded for 203.0.113.7."), Some(vec!["203.0.113.7"]));
+/// assert_eq!(captures(&parts, "Not Found"), None);
+/// assert_eq!(fill(&parts, &[("ip", "198.51.100.1")]), "API rate limit exceeded for 198.51.100.1.");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part<S> {
     /// Text that must appear as written.
@@ -13,6 +25,16 @@ pub enum Part<S> {
 }
 
 /// Why a pattern cannot be parsed.
+///
+/// # Example
+///
+/// ```
+/// use errcat_table::pattern::{parse, PatternError};
+///
+/// assert_eq!(parse(""), Err(PatternError::Empty));
+/// assert!(matches!(parse("{a}{b}"), Err(PatternError::Adjacent { .. })));
+/// assert!(matches!(parse("{id} and {id}"), Err(PatternError::Repeated { .. })));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PatternError {
     /// The pattern is empty.
