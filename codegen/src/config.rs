@@ -414,8 +414,15 @@ impl Config {
                 (module.module.clone(), Some(doc))
             })
             .collect();
-        let index_code = emit::format_file(expand::module_index(&index), "the catalog directory")
-            .map_err(Failure::Internal)?;
+        let first = generated.first().map(|module| &module.provider);
+        let items = match (&self.doc_examples, first) {
+            (Some(parent), Some(first)) => {
+                expand::module_index_with_doc_example(&index, parent, first)
+            }
+            _ => expand::module_index(&index),
+        };
+        let index_code =
+            emit::format_file(items, "the catalog directory").map_err(Failure::Internal)?;
         write_if_changed(&out_dir.join(INDEX_FILE), &index_code)?;
         Ok(generated)
     }

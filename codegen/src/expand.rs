@@ -23,7 +23,9 @@ mod prose;
 
 #[cfg(feature = "build-script")]
 #[cfg_attr(docsrs, doc(cfg(feature = "build-script")))]
-pub use catalog::{module_index, provider, provider_with_doc_examples};
+pub use catalog::{
+    module_index, module_index_with_doc_example, provider, provider_with_doc_examples,
+};
 /// The bodies of an `errcat::ApiError` impl, one expression per method (`self` in scope).
 pub(crate) struct ApiErrorBodies {
     pub code: TokenStream,

@@ -127,3 +127,35 @@ fn the_parent_path_must_be_a_rust_path() {
         assert!(generated.is_ok(), "{good:?}: {generated:?}");
     }
 }
+
+#[test]
+fn the_index_documents_any_provider_error_with_the_first_provider() {
+    let out = std::env::temp_dir().join(format!("errcat-doc-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../catalog");
+    let generated = Config::new()
+        .catalog_dir(&root)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .doc_examples("my_crate")
+        .compile()
+        .unwrap_or_else(|failure| panic!("{failure}"));
+    let index = std::fs::read_to_string(out.join(errcat_codegen::config::INDEX_FILE)).unwrap();
+    let blocks = example_blocks(&index);
+    assert_eq!(blocks.len(), 1, "{index}");
+    let first = &generated[0].provider;
+    let expected = format!("use my_crate::{{AnyProviderError, {}}};", first.module);
+    assert!(blocks[0].starts_with(&expected), "{}", blocks[0]);
+    let parsed: Result<syn::Block, _> = syn::parse_str(&format!("{{\n{}}}", blocks[0]));
+    assert!(parsed.is_ok(), "{}", blocks[0]);
+    // Without the option, no example.
+    Config::new()
+        .catalog_dir(&root)
+        .out_dir(&out)
+        .emit_rerun_if_changed(false)
+        .compile()
+        .unwrap_or_else(|failure| panic!("{failure}"));
+    let index = std::fs::read_to_string(out.join(errcat_codegen::config::INDEX_FILE)).unwrap();
+    assert!(example_blocks(&index).is_empty());
+    std::fs::remove_dir_all(&out).ok();
+}

@@ -169,6 +169,22 @@ impl<'a> DocExample<'a> {
         ])
     }
 
+    /// The example lines of the `AnyProviderError` docs: one provider's error, seen through
+    /// the type over all of them.
+    fn any_provider_lines(&self, parent: &str) -> Vec<String> {
+        let DocExample { module, code } = self;
+        let ident = &code.ident;
+        let provider = module.rsplit("::").next().unwrap_or(module);
+        Self::fenced(&[
+            format!("use {parent}::{{AnyProviderError, {provider}}};"),
+            "use errcat::ApiError;".to_owned(),
+            String::new(),
+            format!("let error = AnyProviderError::from({provider}::Error::new({provider}::Code::{ident}));"),
+            format!("assert_eq!(error.provider().module, {provider:?});"),
+            format!("assert_eq!(error.code(), {provider}::Code::{ident}.as_str());"),
+        ])
+    }
+
     fn fenced(code: &[String]) -> Vec<String> {
         let mut lines = vec![
             String::new(),
@@ -203,6 +219,25 @@ impl<'a> DocExample<'a> {
 /// assert!(index.contains("pub enum AnyProviderError"));
 /// ```
 pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
+    module_index_items(modules, None)
+}
+
+/// [`module_index`], with an example in the docs of `AnyProviderError` written against the
+/// modules at `parent` and the first code of `first` (the first provider), which `cargo test`
+/// runs as a doctest (see [`provider_with_doc_examples`]).
+pub fn module_index_with_doc_example(
+    modules: &[(String, Option<String>)],
+    parent: &str,
+    first: &Provider,
+) -> TokenStream {
+    let example = DocExample::new(first, parent).map(|example| example.any_provider_lines(parent));
+    module_index_items(modules, example)
+}
+
+fn module_index_items(
+    modules: &[(String, Option<String>)],
+    any_provider_example: Option<Vec<String>>,
+) -> TokenStream {
     let items = modules.iter().map(|(module, description)| {
         let ident = ident(module);
         let file = format!("{module}.rs");
@@ -217,7 +252,7 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
             }
         }
     });
-    let any = any_provider_error(modules);
+    let any = any_provider_error(modules, any_provider_example.unwrap_or_default());
     quote! {
         #(#items)*
         #any
@@ -226,7 +261,7 @@ pub fn module_index(modules: &[(String, Option<String>)]) -> TokenStream {
 
 /// `AnyProviderError`: one type over every provider's `Error`, for applications that call
 /// several providers and handle their errors in one place.
-fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
+fn any_provider_error(modules: &[(String, Option<String>)], example: Vec<String>) -> TokenStream {
     let modules: Vec<Ident> = modules.iter().map(|(module, _)| ident(module)).collect();
     let variants: Vec<Ident> = modules
         .iter()
@@ -264,6 +299,7 @@ fn any_provider_error(modules: &[(String, Option<String>)]) -> TokenStream {
     quote! {
         /// An error of any provider of this crate: match on [`errcat::ApiError::category`] and
         /// [`errcat::ApiError::retry`] once for all of them, or on the variant for one.
+        #(#[doc = #example])*
         #[derive(Clone, Debug, PartialEq)]
         pub enum AnyProviderError {
             #(#[doc = #docs] #variants(#modules::Error),)*
