@@ -1,5 +1,5 @@
-//! `Config::doc_examples`: the examples errcat writes into the docs of each provider's `Code` and
-//! `Error` are Rust that parses, whatever the catalog's wire strings hold (the hostile and
+//! `Config::doc_examples`: the examples errcat writes into the docs of each provider's `Code`,
+//! `ErrorType`, `SubCode` and `Error` (and of `AnyProviderError`) are Rust that parses, whatever the catalog's wire strings hold (the hostile and
 //! Markdown test catalogs among them), and the code literal in them is the code's wire string.
 //! `errcat-generated` turns them on, so `cargo test` runs them for every workspace catalog.
 
@@ -70,7 +70,16 @@ fn every_example_parses_and_names_the_first_code_by_its_wire_string() {
             assert!(blocks.is_empty(), "{}: no code, no example", file.display());
             continue;
         };
-        assert_eq!(blocks.len(), 2, "{}: Code and Error", file.display());
+        let provider = &generated.provider;
+        let expected = 2
+            + usize::from(!provider.types.is_empty())
+            + usize::from(!provider.subcodes.is_empty());
+        assert_eq!(
+            blocks.len(),
+            expected,
+            "{}: Code, Error, and ErrorType and SubCode where the catalog has them",
+            file.display()
+        );
         for block in &blocks {
             let parsed: syn::Block = syn::parse_str(&format!("{{\n{block}}}"))
                 .unwrap_or_else(|error| panic!("{}: {error}\n{block}", file.display()));

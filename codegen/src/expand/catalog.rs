@@ -117,10 +117,10 @@ fn provider_items(provider: &Provider, doc_examples: Option<&str>) -> Source {
     source.push_tokens(provider_facts(provider));
     source.append(code_enum(provider, example.as_ref()));
     if !provider.types.is_empty() {
-        source.append(type_enum(provider));
+        source.append(type_enum(provider, example.as_ref()));
     }
     if !provider.subcodes.is_empty() {
-        source.append(subcode_enum(provider));
+        source.append(subcode_enum(provider, example.as_ref()));
     }
     source.push_tokens(error_struct(provider, example.as_ref()));
     source.push_text(examples(provider));
@@ -144,14 +144,20 @@ impl<'a> DocExample<'a> {
 
     /// The example lines of the `Code` docs, each starting with a space as after `///`.
     fn code_lines(&self) -> Vec<String> {
-        let DocExample { module, code } = self;
-        let (ident, wire) = (&code.ident, format!("{:?}", code.wire));
+        self.wire_enum_lines("Code", &self.code.ident, &self.code.wire)
+    }
+
+    /// The example lines of a wire enum's docs (`Code`, `ErrorType`, `SubCode`), for its
+    /// variant `ident` of wire string `wire`.
+    fn wire_enum_lines(&self, name: &str, ident: &str, wire: &str) -> Vec<String> {
+        let module = &self.module;
+        let wire = format!("{wire:?}");
         Self::fenced(&[
-            format!("use {module}::Code;"),
+            format!("use {module}::{name};"),
             String::new(),
-            format!("assert_eq!(Code::from_wire({wire}), Code::{ident});"),
-            format!("assert_eq!(Code::{ident}.as_str(), {wire});"),
-            format!("assert!(Code::{ident}.is_known());"),
+            format!("assert_eq!({name}::from_wire({wire}), {name}::{ident});"),
+            format!("assert_eq!({name}::{ident}.as_str(), {wire});"),
+            format!("assert!({name}::{ident}.is_known());"),
         ])
     }
 
@@ -850,11 +856,14 @@ fn code_enum(provider: &Provider, example: Option<&DocExample<'_>>) -> Source {
 }
 
 /// `enum SubCode`: the second code a body may carry, with its own facts (`CodeInfo`).
-fn subcode_enum(provider: &Provider) -> Source {
+fn subcode_enum(provider: &Provider, example: Option<&DocExample<'_>>) -> Source {
     let name = md(&provider.name);
-    let doc = doc_text_lines(&format!(
+    let mut doc = doc_text_lines(&format!(
         "A subcode of {name}: the second code a body may carry beside its code, one variant per documented subcode, and `Unknown` for any other."
     ));
+    if let (Some(example), Some(first)) = (example, provider.subcodes.first()) {
+        doc.extend(example.wire_enum_lines("SubCode", &first.ident, &first.wire));
+    }
     let variants = provider
         .subcodes
         .iter()
@@ -954,11 +963,14 @@ fn type_info_text(out: &mut String, error_type: &Type, indent: &str) {
         .close();
 }
 
-fn type_enum(provider: &Provider) -> Source {
-    let doc = doc_text_lines(&format!(
+fn type_enum(provider: &Provider, example: Option<&DocExample<'_>>) -> Source {
+    let mut doc = doc_text_lines(&format!(
         "An error type of {}: a broad class of codes.",
         md(&provider.name)
     ));
+    if let (Some(example), Some(first)) = (example, provider.types.first()) {
+        doc.extend(example.wire_enum_lines("ErrorType", &first.ident, &first.wire));
+    }
     let variants = provider
         .types
         .iter()
