@@ -226,8 +226,9 @@ impl Config {
         self
     }
 
-    /// Gives each provider's `Code` and `Error` an example in their docs, written against the
-    /// modules at `parent::<provider>`, so that `cargo test` runs them as doctests: for the index
+    /// Gives each provider's `Code`, `ErrorType`, `SubCode` and `Error`, and the index's
+    /// `AnyProviderError`, an example in their docs, written against the modules at
+    /// `parent::<provider>`, so that `cargo test` runs them as doctests: for the index
     /// file included at the root of the crate `my_errors`, `parent` is `"my_errors"`. Off by
     /// default, since a build script cannot know where its output is included. `parent` must be
     /// a Rust path (`my_errors`, `my_errors::providers`); [`Config::generate`] refuses any other
@@ -366,10 +367,7 @@ impl Config {
 
     /// Expands and formats one loaded catalog.
     fn expand_one(&self, shown: String, provider: plan::Provider) -> Result<Generated, Failure> {
-        let items = match &self.doc_examples {
-            Some(parent) => expand::provider_with_doc_examples(&provider, parent),
-            None => expand::provider(&provider),
-        };
+        let items = expand::provider_items(&provider, self.doc_examples.as_deref());
         let code = emit::format_file(items, &shown).map_err(Failure::Internal)?;
         Ok(Generated {
             module: provider.module.clone(),
@@ -415,12 +413,7 @@ impl Config {
             })
             .collect();
         let first = generated.first().map(|module| &module.provider);
-        let items = match (&self.doc_examples, first) {
-            (Some(parent), Some(first)) => {
-                expand::module_index_with_doc_example(&index, parent, first)
-            }
-            _ => expand::module_index(&index),
-        };
+        let items = expand::module_index_items(&index, self.doc_examples.as_deref().zip(first));
         let index_code =
             emit::format_file(items, "the catalog directory").map_err(Failure::Internal)?;
         write_if_changed(&out_dir.join(INDEX_FILE), &index_code)?;

@@ -26,6 +26,9 @@ mod prose;
 pub use catalog::{
     module_index, module_index_with_doc_example, provider, provider_with_doc_examples,
 };
+#[cfg(feature = "build-script")]
+pub(crate) use catalog::{module_index_items, provider_items};
+
 /// The bodies of an `errcat::ApiError` impl, one expression per method (`self` in scope).
 pub(crate) struct ApiErrorBodies {
     pub code: TokenStream,

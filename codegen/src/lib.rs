@@ -16,9 +16,10 @@
 //! # Features
 //!
 //! - `build-script` (default): catalog files — the YAML front end ([`yaml`], [`read`],
-//!   [`load_catalog`], the check of a catalog's examples), formatting with prettyplease ([`emit::format_file`]), the build-script
-//!   API ([`Config`]) and its reports ([`report`]). The derive turns it off, so it compiles
-//!   neither `serde_yaml` nor `prettyplease`.
+//!   [`load_catalog`], the check of a catalog's examples), the expansion of a catalog's module,
+//!   formatting with prettyplease ([`emit::format_file`]), the build-script API ([`Config`]) and
+//!   its reports ([`report`]). The derive turns it off, so it compiles neither `serde_yaml` nor
+//!   `prettyplease`.
 //!
 //! A build script needs [`Config`] (or [`load_catalog`] to check a catalog in memory); each has
 //! an example. The stage modules are public because `errcat-derive` and `errcat-cli` build on
@@ -126,7 +127,7 @@ pub fn load_catalog(
         }]);
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = match yaml::parse(text) {
+    let mut root = match yaml::parse(text) {
         Ok(root) => root,
         Err(error) => {
             return Err(vec![Located {
@@ -138,7 +139,6 @@ pub fn load_catalog(
             }]);
         }
     };
-    let mut root = root;
     let mut diagnostics = Diagnostics::default();
     for repeated in tree::drop_repeated_keys(&mut root) {
         diagnostics.at(

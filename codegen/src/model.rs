@@ -10,37 +10,7 @@ use crate::tree::Path;
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -98,37 +68,7 @@ impl Origin {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -155,37 +95,7 @@ impl<T> Located<T> {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -208,37 +118,7 @@ pub enum FrontEnd {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -274,37 +154,7 @@ impl Fallback {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -507,38 +357,11 @@ pub const CODE_FACT_KEYS: &[&str] = &[
 /// # Example
 ///
 /// ```
-/// // One catalog file, as written: read from YAML, not yet checked.
-/// const CATALOG: &str = "\
-/// name: Acme Pay
-/// identify_by: [code, status]
-/// header_names:
-///   request_id: Acme-Request-Id
-/// also:
-///   - oauth
-/// envelope:
-///   nested_under: error
-///   keys:
-///     code: code
-///     message: [message, Message]
-///     type: type
-///   fields:
-///     doc_url:
-///       kind: url
-/// statuses:
-///   402: {meaning: Payment Required}
-///   503: {meaning: Unavailable, code: unavailable}
-/// types:
-///   card_error: {status: 402, category: business_rule}
-/// codes:
-///   card_declined:
-///     type: card_error
-///     message: The card was declined.
-///     examples:
-///       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-///   unavailable:
-///     status: 503
-///     message: Try again later.
-/// ";
+/// // One catalog file, as written: read from YAML, not yet checked. The examples of the model
+/// // and the plan read this catalog (`doc/acme_pay.yaml` in this crate): a nested envelope with a
+/// // key alias and a declared field, a type, a status that names a code, fallbacks, a second
+/// // shape and a provider header.
+/// const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -585,37 +408,7 @@ pub struct Catalog {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -648,37 +441,7 @@ pub const HEADER_NAME_KEYS: &[&str] = &[
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -732,37 +495,7 @@ impl HeaderNames {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -791,37 +524,7 @@ pub struct Envelope {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -906,37 +609,7 @@ pub enum Scalar {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -964,37 +637,7 @@ pub struct DeclaredField {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -1018,37 +661,7 @@ pub struct EnvelopeKey {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -1075,37 +688,7 @@ pub struct StatusRow {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -1138,37 +721,7 @@ pub struct ErrorType {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();
@@ -1219,37 +772,7 @@ pub struct Code {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let root = errcat_codegen::yaml::parse(CATALOG).unwrap();
 /// # let mut diagnostics = errcat_codegen::diagnostic::Diagnostics::default();
 /// # let catalog = errcat_codegen::read::catalog(&root, "acme_pay", &mut diagnostics).unwrap();

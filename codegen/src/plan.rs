@@ -87,37 +87,7 @@ impl Provider {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
 /// // The shapes after the main one (`also:`): here the built-in OAuth shape, flat.
 /// let names: Vec<&str> = provider.shapes.iter().map(|shape| shape.name.as_str()).collect();
@@ -141,37 +111,7 @@ pub struct Shape {
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../doc/acme_pay.yaml");
 /// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
 /// let field = &provider.fields[0];
 /// assert_eq!((field.key.as_str(), field.accessor.as_str()), ("doc_url", "doc_url"));

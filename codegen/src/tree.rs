@@ -3,7 +3,7 @@
 //! The YAML front end ([`crate::yaml`]) builds it; the catalog reader walks it. Nothing here
 //! knows which YAML library produced it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
@@ -267,47 +267,50 @@ pub struct RepeatedKey {
 /// ```
 pub fn drop_repeated_keys(root: &mut Node) -> Vec<RepeatedKey> {
     let mut found = Vec::new();
-    drop_repeats_in(root, &Path::root(), &mut found);
+    drop_repeats_in(root, &Path::root, &mut found);
     found
 }
 
-fn drop_repeats_in(node: &mut Node, path: &Path, found: &mut Vec<RepeatedKey>) {
+/// Walks `node`, whose path `path` builds: paths are built only for a repeat, so a file without
+/// one is walked without allocating.
+fn drop_repeats_in(node: &mut Node, path: &dyn Fn() -> Path, found: &mut Vec<RepeatedKey>) {
     match node {
         Node::Map(entries) => {
-            let mut seen: HashSet<KeyIdentity> = HashSet::with_capacity(entries.len());
-            // Appearances by text, as `Step::KeyAgain` counts them.
-            let mut appearances: HashMap<String, usize> = HashMap::new();
-            let mut repeats = false;
-            let mut keep = Vec::with_capacity(entries.len());
-            for (key, _) in entries.iter() {
-                let text = key.key_text();
-                let occurrence = text.as_ref().map(|text| {
-                    let count = appearances.entry(text.clone()).or_insert(0);
-                    *count += 1;
-                    *count
-                });
-                let first = seen.insert(KeyIdentity::of(key));
-                if !first {
-                    repeats = true;
-                    found.push(RepeatedKey {
-                        path: match (&text, occurrence) {
-                            (Some(text), Some(occurrence)) => path.key_again(text, occurrence),
-                            _ => path.clone(),
-                        },
-                        key: text.unwrap_or_else(|| key.kind().to_owned()),
-                    });
-                }
-                keep.push(first);
+            let repeats = repeated_positions(entries);
+            for &position in &repeats {
+                let key = &entries[position].0;
+                let repeat = match key.key_text() {
+                    Some(text) => {
+                        // Appearances by text, as `Step::KeyAgain` counts them.
+                        let occurrence = entries[..=position]
+                            .iter()
+                            .filter(|(earlier, _)| earlier.key_text().as_deref() == Some(&*text))
+                            .count();
+                        RepeatedKey {
+                            path: path().key_again(&text, occurrence),
+                            key: text,
+                        }
+                    }
+                    None => RepeatedKey {
+                        path: path(),
+                        key: key.kind().to_owned(),
+                    },
+                };
+                found.push(repeat);
             }
-            if repeats {
-                let mut kept = keep.into_iter();
-                entries.retain(|_| kept.next().unwrap_or(true));
+            if !repeats.is_empty() {
+                let mut position = 0;
+                entries.retain(|_| {
+                    position += 1;
+                    repeats.binary_search(&(position - 1)).is_err()
+                });
             }
             for (key, value) in entries.iter_mut() {
                 if matches!(value, Node::Map(_) | Node::Seq(_) | Node::Tagged(..)) {
-                    let child = match key.key_text() {
-                        Some(text) => path.value(&text),
-                        None => path.clone(),
+                    let key = &*key;
+                    let child = || match key.key_text() {
+                        Some(text) => path().value(&text),
+                        None => path(),
                     };
                     drop_repeats_in(value, &child, found);
                 }
@@ -316,7 +319,7 @@ fn drop_repeats_in(node: &mut Node, path: &Path, found: &mut Vec<RepeatedKey>) {
         Node::Seq(items) => {
             for (index, item) in items.iter_mut().enumerate() {
                 if matches!(item, Node::Map(_) | Node::Seq(_) | Node::Tagged(..)) {
-                    drop_repeats_in(item, &path.index(index), found);
+                    drop_repeats_in(item, &|| path().index(index), found);
                 }
             }
         }
@@ -330,23 +333,56 @@ fn drop_repeats_in(node: &mut Node, path: &Path, found: &mut Vec<RepeatedKey>) {
     }
 }
 
+/// The positions of the entries whose key an earlier entry already has, in order. Most mappings
+/// have a handful of keys, compared directly; a long one (the codes) keeps a set of the keys seen.
+fn repeated_positions(entries: &[(Node, Node)]) -> Vec<usize> {
+    const SHORT: usize = 16;
+    if entries.len() <= SHORT {
+        return (1..entries.len())
+            .filter(|&position| {
+                let key = &entries[position].0;
+                entries[..position]
+                    .iter()
+                    .any(|(earlier, _)| KeyIdentity::of(earlier) == KeyIdentity::of(key))
+            })
+            .collect();
+    }
+    let mut seen = HashSet::with_capacity(entries.len());
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, (key, _))| !seen.insert(KeyIdentity::of(key)))
+        .map(|(position, _)| position)
+        .collect()
+}
+
 /// What makes two mapping keys the same key, as YAML values compare: kind and value (the string
-/// `"1"` and the number `1` are different keys; errcat's reader then reports those).
+/// `"1"` and the number `1` are different keys; errcat's reader then reports those). Scalars are
+/// compared without copying them.
 #[derive(PartialEq, Eq, Hash)]
-enum KeyIdentity {
-    Text(String),
-    Number(String),
+enum KeyIdentity<'a> {
+    Text(&'a str),
+    Unsigned(u64),
+    Signed(i64),
+    Float(u64),
+    Bool(bool),
+    Null,
+    /// A list, mapping or tagged value used as a key (never in a valid catalog).
     Other(String),
 }
 
-impl KeyIdentity {
-    fn of(key: &Node) -> KeyIdentity {
+impl KeyIdentity<'_> {
+    fn of(key: &Node) -> KeyIdentity<'_> {
         match key {
-            Node::Str(text) => KeyIdentity::Text(text.clone()),
-            Node::UInt(number) => KeyIdentity::Number(number.to_string()),
-            Node::Int(number) => KeyIdentity::Number(number.to_string()),
-            Node::Float(number) => KeyIdentity::Number(format!("{number:?}")),
-            other => KeyIdentity::Other(format!("{other:?}")),
+            Node::Str(text) => KeyIdentity::Text(text),
+            Node::UInt(number) => KeyIdentity::Unsigned(*number),
+            Node::Int(number) => KeyIdentity::Signed(*number),
+            Node::Float(number) => KeyIdentity::Float(number.to_bits()),
+            Node::Bool(flag) => KeyIdentity::Bool(*flag),
+            Node::Null => KeyIdentity::Null,
+            other @ (Node::Seq(_) | Node::Map(_) | Node::Tagged(..)) => {
+                KeyIdentity::Other(format!("{other:?}"))
+            }
         }
     }
 }

@@ -20,37 +20,7 @@ use crate::wire_table;
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../../doc/acme_pay.yaml");
 /// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
 /// let file = errcat_codegen::emit::format_file(errcat_codegen::expand::provider(&provider), "acme_pay.yaml").unwrap();
 /// assert!(file.contains("pub enum Code"));
@@ -60,45 +30,15 @@ pub fn provider(provider: &Provider) -> Source {
     provider_items(provider, None)
 }
 
-/// [`provider`], with an example in the docs of `Code` and `Error` written against the module at
-/// `parent::<provider>` (`parent` a Rust path such as `my_crate` or `my_crate::errors`), which
-/// `cargo test` runs as doctests. The examples are errcat's code; the catalog contributes only
+/// [`provider`], with an example in the docs of `Code`, `ErrorType`, `SubCode` and `Error`
+/// written against the module at `parent::<provider>` (`parent` a Rust path such as `my_crate`
+/// or `my_crate::errors`), which `cargo test` runs as doctests. The examples are errcat's code; the catalog contributes only
 /// string literals (a code's wire string) and names errcat derived.
 ///
 /// # Example
 ///
 /// ```
-/// # const CATALOG: &str = "\
-/// # name: Acme Pay
-/// # identify_by: [code, status]
-/// # header_names:
-/// #   request_id: Acme-Request-Id
-/// # also:
-/// #   - oauth
-/// # envelope:
-/// #   nested_under: error
-/// #   keys:
-/// #     code: code
-/// #     message: [message, Message]
-/// #     type: type
-/// #   fields:
-/// #     doc_url:
-/// #       kind: url
-/// # statuses:
-/// #   402: {meaning: Payment Required}
-/// #   503: {meaning: Unavailable, code: unavailable}
-/// # types:
-/// #   card_error: {status: 402, category: business_rule}
-/// # codes:
-/// #   card_declined:
-/// #     type: card_error
-/// #     message: The card was declined.
-/// #     examples:
-/// #       - body: {error: {code: card_declined, message: Declined., type: card_error}}
-/// #   unavailable:
-/// #     status: 503
-/// #     message: Try again later.
-/// # ";
+/// # const CATALOG: &str = include_str!("../../doc/acme_pay.yaml");
 /// # let provider = errcat_codegen::load_catalog("acme_pay.yaml", CATALOG.as_bytes(), "acme_pay").unwrap();
 /// use errcat_codegen::{emit, expand};
 ///
@@ -110,7 +50,8 @@ pub fn provider_with_doc_examples(provider: &Provider, parent: &str) -> Source {
     provider_items(provider, Some(parent))
 }
 
-fn provider_items(provider: &Provider, doc_examples: Option<&str>) -> Source {
+/// [`provider`], or [`provider_with_doc_examples`] with `doc_examples` as the parent path.
+pub(crate) fn provider_items(provider: &Provider, doc_examples: Option<&str>) -> Source {
     let example = doc_examples.and_then(|parent| DocExample::new(provider, parent));
     let mut source = Source::default();
     source.push_tokens(module_imports());
@@ -127,17 +68,21 @@ fn provider_items(provider: &Provider, doc_examples: Option<&str>) -> Source {
     source
 }
 
-/// What the doc examples of a provider's `Code` and `Error` are written with: the module's path
-/// and the first listed code.
+/// What the doc examples of a provider's items are written with: where its module is, and its
+/// first listed code.
 struct DocExample<'a> {
-    module: String,
+    /// The path the provider modules are included at.
+    parent: &'a str,
+    /// The provider's module name.
+    provider: &'a str,
     code: &'a Code,
 }
 
 impl<'a> DocExample<'a> {
-    fn new(provider: &'a Provider, parent: &str) -> Option<DocExample<'a>> {
+    fn new(provider: &'a Provider, parent: &'a str) -> Option<DocExample<'a>> {
         Some(DocExample {
-            module: format!("{parent}::{}", provider.module),
+            parent,
+            provider: &provider.module,
             code: provider.codes.first()?,
         })
     }
@@ -150,10 +95,12 @@ impl<'a> DocExample<'a> {
     /// The example lines of a wire enum's docs (`Code`, `ErrorType`, `SubCode`), for its
     /// variant `ident` of wire string `wire`.
     fn wire_enum_lines(&self, name: &str, ident: &str, wire: &str) -> Vec<String> {
-        let module = &self.module;
+        let DocExample {
+            parent, provider, ..
+        } = self;
         let wire = format!("{wire:?}");
         Self::fenced(&[
-            format!("use {module}::{name};"),
+            format!("use {parent}::{provider}::{name};"),
             String::new(),
             format!("assert_eq!({name}::from_wire({wire}), {name}::{ident});"),
             format!("assert_eq!({name}::{ident}.as_str(), {wire});"),
@@ -163,10 +110,14 @@ impl<'a> DocExample<'a> {
 
     /// The example lines of the `Error` docs: build, render, decode.
     fn error_lines(&self) -> Vec<String> {
-        let DocExample { module, code } = self;
+        let DocExample {
+            parent,
+            provider,
+            code,
+        } = self;
         let ident = &code.ident;
         Self::fenced(&[
-            format!("use {module}::{{Code, Error}};"),
+            format!("use {parent}::{provider}::{{Code, Error}};"),
             String::new(),
             format!("let error = Error::new(Code::{ident});"),
             "let decoded = Error::decode(error.status().as_u16(), &error.to_json())?;".to_owned(),
@@ -177,10 +128,13 @@ impl<'a> DocExample<'a> {
 
     /// The example lines of the `AnyProviderError` docs: one provider's error, seen through
     /// the type over all of them.
-    fn any_provider_lines(&self, parent: &str) -> Vec<String> {
-        let DocExample { module, code } = self;
+    fn any_provider_lines(&self) -> Vec<String> {
+        let DocExample {
+            parent,
+            provider,
+            code,
+        } = self;
         let ident = &code.ident;
-        let provider = module.rsplit("::").next().unwrap_or(module);
         Self::fenced(&[
             format!("use {parent}::{{AnyProviderError, {provider}}};"),
             "use errcat::ApiError;".to_owned(),
@@ -236,14 +190,18 @@ pub fn module_index_with_doc_example(
     parent: &str,
     first: &Provider,
 ) -> TokenStream {
-    let example = DocExample::new(first, parent).map(|example| example.any_provider_lines(parent));
-    module_index_items(modules, example)
+    module_index_items(modules, Some((parent, first)))
 }
 
-fn module_index_items(
+/// [`module_index`], or [`module_index_with_doc_example`] with `doc_example` as its parent path
+/// and first provider.
+pub(crate) fn module_index_items(
     modules: &[(String, Option<String>)],
-    any_provider_example: Option<Vec<String>>,
+    doc_example: Option<(&str, &Provider)>,
 ) -> TokenStream {
+    let any_provider_example = doc_example.and_then(|(parent, first)| {
+        DocExample::new(first, parent).map(|example| example.any_provider_lines())
+    });
     let items = modules.iter().map(|(module, description)| {
         let ident = ident(module);
         let file = format!("{module}.rs");
