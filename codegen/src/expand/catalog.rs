@@ -6,7 +6,10 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::prose::{code_span, doc_lines, doc_text_lines, md};
-use super::*;
+use super::{
+    api_error_impl, category_expr, code_info_text, envelope_expr, ident, optional_str, retry_expr,
+    shape_envelope_expr, ApiErrorBodies, Spelling,
+};
 use crate::emit::Source;
 use crate::identify;
 use crate::model::{Category, FieldKind, IdentifyBy, RetryAdvice, Scalar, Slot};

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use errcat_table::MAX_BODY_BYTES;
 use serde_json::{Map, Value};
 
-use crate::model::Scalar;
-
-use super::*;
+use super::{check_status, wire_of, Identification};
+use crate::diagnostic::{Diagnostics, Rule};
+use crate::model::{Catalog, Fallback, IdentifyBy, Scalar, Slot};
+use crate::plan;
 
 /// A catalog's examples are its documentation and its tests: each body must be a JSON object in
 /// the envelope's shape whose code (or, for providers identified by message, message) is the
