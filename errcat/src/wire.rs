@@ -958,12 +958,46 @@ mod tests {
     }
 
     #[test]
-    fn bodies_that_are_not_utf8_are_read_as_bytes_with_the_same_errors() {
+    fn bodies_that_are_not_utf8_are_refused_at_the_first_invalid_byte() {
         // Invalid UTF-8 inside a string: reported where it is, as a syntax error.
         let body = b"{\"error\":{\"code\":\"x\xff\"}}";
         let error = decode(&NESTED, 400, body).unwrap_err();
+        assert_eq!(
+            error.kind(),
+            &DecodeErrorKind::Syntax {
+                line: 1,
+                column: 20,
+                message: "invalid UTF-8".into()
+            }
+        );
+        // On a later line, the column counts from that line's start.
+        let body = b"{\n  \"error\": {\n    \"message\": \"caf\xc3\"}}";
+        let error = decode(&NESTED, 400, body).unwrap_err();
         assert!(
-            matches!(error.kind(), DecodeErrorKind::Syntax { line: 1, .. }),
+            matches!(error.kind(), DecodeErrorKind::Syntax { line: 3, column: 20, message } if message == "invalid UTF-8"),
+            "{:?}",
+            error.kind()
+        );
+        // A syntax error before the invalid byte is the one reported.
+        let body = b"{\"error\" {\"code\":\"\xff\"}}";
+        let error = decode(&NESTED, 400, body).unwrap_err();
+        assert!(
+            matches!(error.kind(), DecodeErrorKind::Syntax { line: 1, column: 10, message } if message.starts_with("expected `:`")),
+            "{:?}",
+            error.kind()
+        );
+        // A complete object followed by an invalid byte is not a body either.
+        let body = b"{\"error\":{\"code\":\"x\"}}\xff";
+        let error = decode(&NESTED, 400, body).unwrap_err();
+        assert!(
+            matches!(
+                error.kind(),
+                DecodeErrorKind::Syntax {
+                    line: 1,
+                    column: 23,
+                    ..
+                }
+            ),
             "{:?}",
             error.kind()
         );

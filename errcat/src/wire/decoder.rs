@@ -40,57 +40,110 @@ pub fn decode_into(
         problem: &mut problem,
         fields,
     };
-    match parse_whole(body, seed) {
-        Ok(()) => Ok(()),
-        Err(error) => Err(body_error(status, body, problem, &error)),
-    }
+    parse_whole(body, seed).map_err(|failure| body_error(status, body, problem, failure))
 }
 
-/// Why a body failed to decode: the `problem` the decoder noted, else serde_json's `error`.
+/// Why a body failed to decode: the `problem` the decoder noted, else the parser's `failure`.
 #[cold]
 fn body_error(
     status: u16,
     body: &[u8],
     problem: Option<DecodeErrorKind>,
-    error: &serde_json::Error,
+    failure: ParseFailure,
 ) -> DecodeError {
-    let kind = problem.unwrap_or_else(|| match error.classify() {
+    let kind = match (problem, failure) {
+        (Some(problem), ParseFailure::Json(_)) => problem,
+        (None, ParseFailure::Json(error)) => match error.classify() {
+            serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
+            _ => failure_kind(&error),
+        },
+        (_, failure @ ParseFailure::InvalidUtf8 { .. }) => failure.syntax_kind(),
+    };
+    DecodeError::new(status, kind, body)
+}
+
+/// How a body failed to parse as JSON.
+enum ParseFailure {
+    /// serde_json's error.
+    Json(serde_json::Error),
+    /// The body is not UTF-8 from this position on (JSON text is UTF-8, RFC 8259 §8.1).
+    InvalidUtf8 { line: usize, column: usize },
+}
+
+impl ParseFailure {
+    /// The failure as a syntax or truncation kind.
+    fn syntax_kind(self) -> DecodeErrorKind {
+        match self {
+            ParseFailure::Json(error) => failure_kind(&error),
+            ParseFailure::InvalidUtf8 { line, column } => DecodeErrorKind::Syntax {
+                line,
+                column,
+                message: "invalid UTF-8".to_owned(),
+            },
+        }
+    }
+}
+
+/// A serde_json failure as a truncation (end of input) or a syntax error.
+fn failure_kind(error: &serde_json::Error) -> DecodeErrorKind {
+    match error.classify() {
         serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
             line: error.line(),
             column: error.column(),
         },
-        serde_json::error::Category::Data => DecodeErrorKind::NotAnObject,
-        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-            DecodeErrorKind::Syntax {
-                line: error.line(),
-                column: error.column(),
-                message: syntax_message(error),
-            }
-        }
-    });
-    DecodeError::new(status, kind, body)
+        _ => DecodeErrorKind::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message: syntax_message(error),
+        },
+    }
 }
 
-/// Runs `parse` over the whole body and checks that nothing but whitespace follows.
+/// Runs `seed` over the whole body as JSON text and checks that nothing but whitespace follows.
 ///
-/// A body that is valid UTF-8 as a whole (nearly every body) is parsed as a `str`, so serde_json
-/// does not validate each string again; any other body is parsed as bytes, where serde_json
-/// reports the first invalid string exactly.
+/// The body is checked as UTF-8 once and parsed as a `str`, so serde_json does not validate each
+/// string again, and only its `str` reader is compiled. A body with invalid UTF-8 is parsed up to
+/// the first invalid byte: a syntax error before it is reported as it is, else the invalid byte
+/// is, at its line and column.
 fn parse_whole<V, S: for<'de> DeserializeSeed<'de, Value = V>>(
     body: &[u8],
     seed: S,
-) -> serde_json::Result<V> {
-    fn run<'de, R: serde_json::de::Read<'de>, V, S: DeserializeSeed<'de, Value = V>>(
-        mut deserializer: serde_json::Deserializer<R>,
-        seed: S,
-    ) -> serde_json::Result<V> {
-        let value = seed.deserialize(&mut deserializer)?;
-        deserializer.end()?;
-        Ok(value)
+) -> Result<V, ParseFailure> {
+    let (text, invalid_at) = match std::str::from_utf8(body) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            let valid = body.get(..error.valid_up_to()).unwrap_or_default();
+            // The bytes before `valid_up_to` are valid UTF-8 by definition.
+            (
+                std::str::from_utf8(valid).unwrap_or_default(),
+                Some(valid.len()),
+            )
+        }
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let parsed = seed
+        .deserialize(&mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
+    match (parsed, invalid_at) {
+        (Ok(value), None) => Ok(value),
+        (Err(error), None) => Err(ParseFailure::Json(error)),
+        (Err(error), Some(_)) if !error.is_eof() => Err(ParseFailure::Json(error)),
+        (_, Some(offset)) => Err(invalid_utf8_at(body, offset)),
     }
-    match std::str::from_utf8(body) {
-        Ok(text) => run(serde_json::Deserializer::from_str(text), seed),
-        Err(_) => run(serde_json::Deserializer::from_slice(body), seed),
+}
+
+/// [`ParseFailure::InvalidUtf8`] at byte `offset` of `body` (lines and columns count from 1, the
+/// column in bytes, as serde_json counts them).
+#[cold]
+fn invalid_utf8_at(body: &[u8], offset: usize) -> ParseFailure {
+    let before = body.get(..offset).unwrap_or_default();
+    let line_start = before
+        .iter()
+        .rposition(|byte| *byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    ParseFailure::InvalidUtf8 {
+        line: 1 + before.iter().filter(|byte| **byte == b'\n').count(),
+        column: 1 + offset - line_start,
     }
 }
 
@@ -119,22 +172,14 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(
     body: &[u8],
 ) -> Result<T, DecodeError> {
     check_size(status, body)?;
-    parse_whole(body, std::marker::PhantomData::<T>).map_err(|error| {
-        let kind = match error.classify() {
-            serde_json::error::Category::Eof => DecodeErrorKind::Truncated {
-                line: error.line(),
-                column: error.column(),
-            },
-            serde_json::error::Category::Data => DecodeErrorKind::Rejected {
-                reason: syntax_message(&error),
-            },
-            serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                DecodeErrorKind::Syntax {
-                    line: error.line(),
-                    column: error.column(),
-                    message: syntax_message(&error),
+    parse_whole(body, std::marker::PhantomData::<T>).map_err(|failure| {
+        let kind = match failure {
+            ParseFailure::Json(error) if error.classify() == serde_json::error::Category::Data => {
+                DecodeErrorKind::Rejected {
+                    reason: syntax_message(&error),
                 }
             }
+            failure => failure.syntax_kind(),
         };
         DecodeError::new(status, kind, body)
     })

@@ -86,14 +86,18 @@ pub fn write_markers(markers: &[ErrorWhen], map: &mut serde_json::Map<String, se
 }
 
 /// Whether `body` is a JSON object whose top-level keys hold every marker's value (the last value
-/// of a repeated key counts). Any other body (not JSON, not an object, a marker missing or
+/// of a repeated key counts). Any other body (not UTF-8 JSON, not an object, a marker missing or
 /// different, no markers at all) is not.
 pub fn body_matches(body: &[u8], markers: &[ErrorWhen]) -> bool {
     if markers.is_empty() || body.len() > super::MAX_BODY_BYTES {
         return false;
     }
+    // JSON text is UTF-8 (RFC 8259 §8.1): a body that is not is no error body either.
+    let Ok(text) = std::str::from_utf8(body) else {
+        return false;
+    };
     let mut found: Vec<Option<serde_json::Value>> = vec![None; markers.len()];
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let read = Markers {
         markers,
         found: &mut found,
@@ -168,6 +172,8 @@ mod tests {
         assert!(!body_matches(br#"[{"ok":false}]"#, SLACK));
         assert!(!body_matches(b"<html>", SLACK));
         assert!(!body_matches(br#"{"ok":false"#, SLACK));
+        // Not UTF-8, so not JSON, even where the bad byte is in a value no marker reads.
+        assert!(!body_matches(b"{\"ok\":false,\"error\":\"\xff\"}", SLACK));
         assert!(!body_matches(br#"{"ok":false}"#, &[]));
         // The last value of a repeated key counts, as for any JSON object.
         assert!(!body_matches(br#"{"ok":false,"ok":true}"#, SLACK));
