@@ -226,7 +226,7 @@ impl Config {
         self
     }
 
-    /// Gives each provider's `Code`, `ErrorType`, `SubCode` and `Error`, and the index's
+    /// Gives each provider's `Code`, `ErrorType`, `SubCode`, `Error` and list-item `Item`, and the index's
     /// `AnyProviderError`, an example in their docs, written against the modules at
     /// `parent::<provider>`, so that `cargo test` runs them as doctests: for the index
     /// file included at the root of the crate `my_errors`, `parent` is `"my_errors"`. Off by

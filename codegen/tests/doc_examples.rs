@@ -1,5 +1,5 @@
 //! `Config::doc_examples`: the examples errcat writes into the docs of each provider's `Code`,
-//! `ErrorType`, `SubCode` and `Error` (and of `AnyProviderError`) are Rust that parses, whatever the catalog's wire strings hold (the hostile and
+//! `ErrorType`, `SubCode`, `Error` and list items' `Item` (and of `AnyProviderError`) are Rust that parses, whatever the catalog's wire strings hold (the hostile and
 //! Markdown test catalogs among them), and the code literal in them is the code's wire string.
 //! `errcat-generated` turns them on, so `cargo test` runs them for every workspace catalog.
 
@@ -73,11 +73,12 @@ fn every_example_parses_and_names_the_first_code_by_its_wire_string() {
         let provider = &generated.provider;
         let expected = 2
             + usize::from(!provider.types.is_empty())
-            + usize::from(!provider.subcodes.is_empty());
+            + usize::from(!provider.subcodes.is_empty())
+            + usize::from(provider.list || provider.shapes.iter().any(|shape| shape.list));
         assert_eq!(
             blocks.len(),
             expected,
-            "{}: Code, Error, and ErrorType and SubCode where the catalog has them",
+            "{}: Code, Error, and ErrorType, SubCode and Item where the catalog has them",
             file.display()
         );
         for block in &blocks {

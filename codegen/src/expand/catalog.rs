@@ -33,7 +33,7 @@ pub fn provider(provider: &Provider) -> Source {
     provider_items(provider, None)
 }
 
-/// [`provider`], with an example in the docs of `Code`, `ErrorType`, `SubCode` and `Error`
+/// [`provider`], with an example in the docs of `Code`, `ErrorType`, `SubCode`, `Error` and the list-item view `Item`
 /// written against the module at `parent::<provider>` (`parent` a Rust path such as `my_crate`
 /// or `my_crate::errors`), which `cargo test` runs as doctests. The examples are errcat's code; the catalog contributes only
 /// string literals (a code's wire string) and names errcat derived.
@@ -126,6 +126,25 @@ impl<'a> DocExample<'a> {
             "let decoded = Error::decode(error.status().as_u16(), &error.to_json())?;".to_owned(),
             format!("assert_eq!(decoded.code(), &Code::{ident});"),
             "# Ok::<(), errcat::DecodeError>(())".to_owned(),
+        ])
+    }
+
+    /// The example lines of the list-item view's docs (`Item`, list shapes only): an error built
+    /// to send is the first item of its own list.
+    fn item_lines(&self) -> Vec<String> {
+        let DocExample {
+            parent,
+            provider,
+            code,
+        } = self;
+        let ident = &code.ident;
+        Self::fenced(&[
+            format!("use {parent}::{provider}::{{Code, Error}};"),
+            String::new(),
+            format!("let error = Error::new(Code::{ident});"),
+            "let items = error.items();".to_owned(),
+            "assert_eq!(items.len(), 1);".to_owned(),
+            format!("assert_eq!(items[0].code(), &Code::{ident});"),
         ])
     }
 
@@ -1078,7 +1097,7 @@ fn body_shapes(provider: &Provider) -> BodyShapes {
 }
 
 /// For list envelopes (`list_under`): `struct Item` and `Error::items`; nothing otherwise.
-fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
+fn list_items(provider: &Provider, example: Option<&DocExample<'_>>) -> (TokenStream, TokenStream) {
     let list_key = if provider.list {
         provider.nested_under.as_deref()
     } else {
@@ -1120,8 +1139,13 @@ fn list_items(provider: &Provider) -> (TokenStream, TokenStream) {
     let item_doc = format!(
         " One error object of the list under `{key}`, with its code typed (see [`Error::items`])."
     );
+    let item_example = example.map(|example| {
+        let lines = example.item_lines();
+        quote!(#(#[doc = #lines])*)
+    });
     let item_type = quote! {
         #[doc = #item_doc]
+        #item_example
         #[derive(Clone, Debug, PartialEq)]
         pub struct Item<'a> {
             code: Code,
@@ -1515,7 +1539,7 @@ fn error_struct(provider: &Provider, example: Option<&DocExample<'_>>) -> TokenS
     let text_slots = text_slot_methods(provider);
     let declared_fields = declared_field_methods(provider);
     let subcode_methods = subcode_methods(provider);
-    let (item_type, item_methods) = list_items(provider);
+    let (item_type, item_methods) = list_items(provider, example);
     let shapes = body_shapes(provider);
     let BodyShapes {
         shape_field,
