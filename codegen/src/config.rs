@@ -226,8 +226,8 @@ impl Config {
         self
     }
 
-    /// Gives each provider's `Code`, `ErrorType`, `SubCode`, `Error` and list-item `Item`, and the index's
-    /// `AnyProviderError`, an example in their docs, written against the modules at
+    /// Gives each provider's `Code`, `ErrorType`, `SubCode`, `Error` and list-item `Item`, and
+    /// the index's `AnyProviderError`, an example in their docs, written against the modules at
     /// `parent::<provider>`, so that `cargo test` runs them as doctests: for the index
     /// file included at the root of the crate `my_errors`, `parent` is `"my_errors"`. Off by
     /// default, since a build script cannot know where its output is included. `parent` must be

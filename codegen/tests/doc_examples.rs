@@ -1,7 +1,8 @@
 //! `Config::doc_examples`: the examples errcat writes into the docs of each provider's `Code`,
-//! `ErrorType`, `SubCode`, `Error` and list items' `Item` (and of `AnyProviderError`) are Rust that parses, whatever the catalog's wire strings hold (the hostile and
-//! Markdown test catalogs among them), and the code literal in them is the code's wire string.
-//! `errcat-generated` turns them on, so `cargo test` runs them for every workspace catalog.
+//! `ErrorType`, `SubCode`, `Error` and list items' `Item` (and of `AnyProviderError`) are Rust
+//! that parses, whatever the catalog's wire strings hold (the hostile and Markdown test catalogs
+//! among them), and the code literal in them is the code's wire string. `errcat-generated` turns
+//! them on, so `cargo test` runs them for every workspace catalog.
 
 use std::path::{Path, PathBuf};
 
