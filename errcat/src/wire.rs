@@ -385,7 +385,12 @@ enum Known {
 /// overlapping words (or halves) in registers, which costs less than a call to `memcmp`.
 #[inline]
 fn same_key(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same_key`] on bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -568,14 +573,46 @@ impl Fields {
 
     /// Whether nothing is set (cheaper than comparing with `Fields::default()`).
     fn is_blank(&self) -> bool {
-        Slot::ALL.iter().all(|slot| !self.is_set(*slot))
-            && self.declared.is_empty()
-            && self.extra.is_empty()
-            && self.outer.is_empty()
-            && self.names == [0; Slot::ALL.len()]
-            && !self.code_number
-            && self.rest.is_empty()
-            && !self.list_empty
+        // Every field by name (a new field must be added here), compared directly: this runs
+        // before every decode.
+        let Fields {
+            code,
+            message,
+            error_type,
+            param,
+            field,
+            details,
+            request_id,
+            metadata,
+            retry_after,
+            errors,
+            subcode,
+            declared,
+            extra,
+            outer,
+            rest,
+            list_empty,
+            names,
+            code_number,
+        } = self;
+        code.is_none()
+            && message.is_none()
+            && error_type.is_none()
+            && param.is_none()
+            && field.is_none()
+            && details.is_none()
+            && request_id.is_none()
+            && metadata.is_none()
+            && retry_after.is_none()
+            && errors.is_none()
+            && subcode.is_none()
+            && declared.is_empty()
+            && extra.is_empty()
+            && outer.is_empty()
+            && rest.is_empty()
+            && !*list_empty
+            && *names == [0; Slot::ALL.len()]
+            && !*code_number
     }
 
     fn is_set(&self, slot: Slot) -> bool {

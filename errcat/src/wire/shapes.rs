@@ -28,7 +28,7 @@ pub fn shape_order(envelopes: &[Envelope], body: &[u8]) -> ShapeOrder {
 fn nesting_shape(envelopes: &[Envelope], key: &[u8]) -> usize {
     for (index, envelope) in envelopes.iter().enumerate() {
         if let Some(nested) = envelope.nested_under {
-            if nested.as_bytes() == key {
+            if super::same_bytes(nested.as_bytes(), key) {
                 return index;
             }
         }

@@ -61,10 +61,16 @@ impl WireTable {
     /// The index of `wire` among the table's names, and the table's copy of the name.
     #[inline]
     pub fn find_name(&self, wire: &str) -> Option<(usize, &'static str)> {
+        self.find_name_bytes(wire.as_bytes())
+    }
+
+    /// [`WireTable::find_name`] for text as bytes (integer codes' digits, written on the stack).
+    #[inline]
+    pub(crate) fn find_name_bytes(&self, wire: &[u8]) -> Option<(usize, &'static str)> {
         if self.displacements.is_empty() || self.slots.is_empty() {
             return None;
         }
-        let hash = hash(wire.as_bytes(), self.seed);
+        let hash = hash(wire, self.seed);
         let displacement = *self
             .displacements
             .get(bucket(hash, self.displacements.len()))?;
@@ -72,7 +78,7 @@ impl WireTable {
         let index = usize::try_from(index).ok()?;
         let name = *self.names.get(index)?;
         // Wire codes are short: compared in registers rather than through `memcmp`.
-        super::same_key(name, wire).then_some((index, name))
+        super::same_bytes(name.as_bytes(), wire).then_some((index, name))
     }
 
     /// The name at `index`.

@@ -113,7 +113,12 @@ impl WireText {
     pub fn resolve_unsigned(table: &WireTable, number: u64) -> WireText {
         let mut buffer = [0u8; 40];
         let start = write_digits(number, &mut buffer, 40);
-        WireText::resolve_digits(table, digits_text(&buffer[start..]))
+        let digits = buffer.get(start..).unwrap_or_default();
+        // Looked up as bytes: only an unlisted integer becomes text.
+        match table.find_name_bytes(digits) {
+            Some((index, name)) => WireText::ListedNumber { index, name },
+            None => WireText::UnlistedNumber(digits.iter().copied().map(char::from).collect()),
+        }
     }
 
     /// Integer digits (`"21211"`, `"-1"`) resolved against `table` as a JSON integer.
