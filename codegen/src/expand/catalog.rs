@@ -113,16 +113,8 @@ impl<'a> DocExample<'a> {
 
     /// The example lines of the `Error` docs: build, render, decode.
     fn error_lines(&self) -> Vec<String> {
-        let DocExample {
-            parent,
-            provider,
-            code,
-        } = self;
-        let ident = &code.ident;
-        Self::fenced(&[
-            format!("use {parent}::{provider}::{{Code, Error}};"),
-            String::new(),
-            format!("let error = Error::new(Code::{ident});"),
+        let ident = &self.code.ident;
+        self.built_error_lines(&[
             "let decoded = Error::decode(error.status().as_u16(), &error.to_json())?;".to_owned(),
             format!("assert_eq!(decoded.code(), &Code::{ident});"),
             "# Ok::<(), errcat::DecodeError>(())".to_owned(),
@@ -132,20 +124,28 @@ impl<'a> DocExample<'a> {
     /// The example lines of the list-item view's docs (`Item`, list shapes only): an error built
     /// to send is the first item of its own list.
     fn item_lines(&self) -> Vec<String> {
+        let ident = &self.code.ident;
+        self.built_error_lines(&[
+            "let items = error.items();".to_owned(),
+            "assert_eq!(items.len(), 1);".to_owned(),
+            format!("assert_eq!(items[0].code(), &Code::{ident});"),
+        ])
+    }
+
+    /// An example that builds `error` from the first code, then runs `then`.
+    fn built_error_lines(&self, then: &[String]) -> Vec<String> {
         let DocExample {
             parent,
             provider,
             code,
         } = self;
-        let ident = &code.ident;
-        Self::fenced(&[
+        let mut lines = vec![
             format!("use {parent}::{provider}::{{Code, Error}};"),
             String::new(),
-            format!("let error = Error::new(Code::{ident});"),
-            "let items = error.items();".to_owned(),
-            "assert_eq!(items.len(), 1);".to_owned(),
-            format!("assert_eq!(items[0].code(), &Code::{ident});"),
-        ])
+            format!("let error = Error::new(Code::{});", code.ident),
+        ];
+        lines.extend_from_slice(then);
+        Self::fenced(&lines)
     }
 
     /// The example lines of the `AnyProviderError` docs: one provider's error, seen through
